@@ -1,8 +1,10 @@
 package io.github.iotpipeline.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -41,14 +43,23 @@ public final class MqttTestClient implements AutoCloseable {
     }
 
     public void publish(String topic, byte[] payload, int qos, boolean retained) {
-        try {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(qos);
-            message.setRetained(retained);
-            client.publish(topic, message);
-        }
-        catch (MqttException ex) {
-            throw new IllegalStateException("Could not publish to " + topic, ex);
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(qos);
+        message.setRetained(retained);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                client.publish(topic, message);
+                return;
+            }
+            catch (MqttException ex) {
+                // Paho wakes a waiting publisher before it releases the in-flight slot of the acknowledged
+                // message, so a tight loop can briefly see a full window; wait for the slot instead of failing.
+                if (ex.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not publish to " + topic, ex);
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 

@@ -1,0 +1,131 @@
+package io.github.iotpipeline.collector.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.github.iotpipeline.collector.ingest.ReceivedMessage;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every received message to {@code raw_YYYYMMDD.jsonl} (UTC day of receipt) and forces the file to
+ * disk before returning, so that nothing is acknowledged that the archive does not hold. Only the buffer's
+ * writer thread calls it, one batch at a time.
+ */
+@Component
+public class RawArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(RawArchive.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Path directory;
+    private final RawLineFormat format = new RawLineFormat();
+
+    private LocalDate openDay;
+    private FileChannel channel;
+
+    RawArchive(ArchiveProperties properties) {
+        this.directory = properties.directory().toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot create the raw archive directory " + directory, ex);
+        }
+        log.info("Raw archive in {}", directory);
+    }
+
+    /** Appends the messages and syncs the file; returns the bytes written. */
+    public synchronized long append(List<ReceivedMessage> messages) {
+        try {
+            long bytes = 0;
+            for (ReceivedMessage message : messages) {
+                LocalDate day = LocalDate.ofInstant(message.receivedAt(), ZoneOffset.UTC);
+                bytes += writeFully(channelFor(day), ByteBuffer.wrap(format.format(message)));
+            }
+            if (channel != null) {
+                channel.force(false);
+            }
+            return bytes;
+        }
+        catch (IOException ex) {
+            closeQuietly();
+            throw new UncheckedIOException("Cannot append to the raw archive in " + directory, ex);
+        }
+    }
+
+    /** The archive file for a day. */
+    public Path fileFor(LocalDate day) {
+        return directory.resolve("raw_" + DAY.format(day) + ".jsonl");
+    }
+
+    private FileChannel channelFor(LocalDate day) throws IOException {
+        if (!day.equals(openDay) || channel == null) {
+            if (channel != null) {
+                channel.force(false);
+                channel.close();
+            }
+            Path file = fileFor(day);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            openDay = day;
+            if (endsInTornLine(file)) {
+                writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+            }
+        }
+        return channel;
+    }
+
+    /**
+     * A crash mid-write can leave a last line without its newline. Ending it here keeps the next line whole,
+     * so at most that one torn line is unreadable.
+     */
+    private static boolean endsInTornLine(Path file) throws IOException {
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = reader.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            reader.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    private static int writeFully(FileChannel file, ByteBuffer bytes) throws IOException {
+        int total = bytes.remaining();
+        while (bytes.hasRemaining()) {
+            file.write(bytes);
+        }
+        return total;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (channel != null) {
+            try {
+                channel.close();
+            }
+            catch (IOException ex) {
+                log.warn("Closing the raw archive file failed", ex);
+            }
+            channel = null;
+            openDay = null;
+        }
+    }
+}

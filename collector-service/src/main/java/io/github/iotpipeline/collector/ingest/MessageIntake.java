@@ -1,0 +1,66 @@
+package io.github.iotpipeline.collector.ingest;
+
+import java.time.Clock;
+
+import io.github.iotpipeline.model.ReadingContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of the inbound flow: checks each message against the contract and hands it to the buffer.
+ * Runs on the MQTT client's callback thread, so it never throws: an exception there would drop the
+ * connection.
+ */
+@Component
+class MessageIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
+
+    private final ReadingContract contract;
+    private final ReadingBuffer buffer;
+    private final MqttConnectionState connection;
+    private final Clock clock;
+    private final IngestMetrics metrics;
+
+    MessageIntake(ReadingContract contract, ReadingBuffer buffer, MqttConnectionState connection, Clock clock,
+            IngestMetrics metrics) {
+        this.contract = contract;
+        this.buffer = buffer;
+        this.connection = connection;
+        this.clock = clock;
+        this.metrics = metrics;
+        metrics.bindBuffer(buffer);
+    }
+
+    /** Accepts one message; it is acknowledged later, once stored. */
+    public void accept(Message<byte[]> message) {
+        metrics.received();
+        try {
+            buffer.add(toReceived(message));
+        }
+        catch (RuntimeException ex) {
+            // Left unacknowledged, so the broker delivers it again; nothing is lost.
+            log.error("Could not buffer a message from {}; it stays unacknowledged",
+                    message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC), ex);
+        }
+    }
+
+    private ReceivedMessage toReceived(Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        String topic = headers.get(MqttHeaders.RECEIVED_TOPIC, String.class);
+        byte[] payload = message.getPayload();
+        Integer qos = headers.get(MqttHeaders.RECEIVED_QOS, Integer.class);
+        return new ReceivedMessage(topic, payload, clock.instant(),
+                qos == null ? 0 : qos,
+                Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
+                Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE, Boolean.class)),
+                contract.check(topic, payload),
+                StaticMessageHeaderAccessor.getAcknowledgment(message),
+                connection.current());
+    }
+}

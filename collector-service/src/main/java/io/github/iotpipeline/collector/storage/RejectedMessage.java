@@ -1,0 +1,99 @@
+package io.github.iotpipeline.collector.storage;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A message that is not a valid reading, kept with the reason so an operator can see and replay it. */
+@Entity
+@Table(name = "rejected_messages")
+public class RejectedMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rejected_messages_id")
+    // A pooled sequence, unlike IDENTITY, lets Hibernate batch these inserts during a flood of bad input.
+    @SequenceGenerator(name = "rejected_messages_id", sequenceName = "rejected_messages_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    private String topic;
+
+    private String reason;
+
+    private String detail;
+
+    private byte[] payload;
+
+    @Column(name = "payload_text")
+    private String payloadText;
+
+    protected RejectedMessage() {
+    }
+
+    public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload) {
+        this.receivedAt = receivedAt;
+        this.topic = topic;
+        this.reason = reason;
+        this.detail = detail;
+        this.payload = payload;
+        this.payloadText = readableText(payload);
+    }
+
+    /** The payload as text when PostgreSQL can hold it as text: valid UTF-8 without NUL bytes. */
+    static String readableText(byte[] payload) {
+        for (byte b : payload) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload)).toString();
+        }
+        catch (CharacterCodingException ex) {
+            return null;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public byte[] getPayload() {
+        return payload;
+    }
+
+    public String getPayloadText() {
+        return payloadText;
+    }
+}

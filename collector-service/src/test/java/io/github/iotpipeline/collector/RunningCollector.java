@@ -1,0 +1,90 @@
+package io.github.iotpipeline.collector;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.iotpipeline.collector.ingest.MqttConnectionState;
+import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A collector started in this JVM against a real database and broker, with its own client id and topic
+ * root so that it shares the broker with nobody. Closing it stops the collector and removes the persistent
+ * session it left on the broker.
+ */
+public final class RunningCollector implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String brokerUrl;
+    private final String clientId;
+    private final SensorTopics topics;
+
+    private RunningCollector(ConfigurableApplicationContext context, String brokerUrl, String clientId,
+            SensorTopics topics) {
+        this.context = context;
+        this.brokerUrl = brokerUrl;
+        this.clientId = clientId;
+        this.topics = topics;
+    }
+
+    public static RunningCollector start(TestDatabase database, String brokerUrl, String name, Path rawDirectory,
+            Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("mqtt.url", brokerUrl);
+        properties.put("mqtt.client-id", name);
+        properties.put("mqtt.topic-root", name);
+        properties.put("collector.raw.directory", rawDirectory.toString());
+        properties.put("server.port", "0");
+        properties.putAll(overrides);
+        // Arguments, not default properties: these must win over application.yml.
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CollectorApplication.class)
+                .run(arguments);
+        RunningCollector collector = new RunningCollector(context, brokerUrl, name, new SensorTopics(name));
+        collector.awaitConnected();
+        return collector;
+    }
+
+    public SensorTopics topics() {
+        return topics;
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public void awaitConnected() {
+        MqttConnectionState state = context.getBean(MqttConnectionState.class);
+        await().atMost(Duration.ofSeconds(20)).until(state::connected);
+    }
+
+    /** Stops the collector, leaving its session on the broker. */
+    public void stop() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        MqttTestClient.clearSession(brokerUrl, clientId);
+    }
+}
