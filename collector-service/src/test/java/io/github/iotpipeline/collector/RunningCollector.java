@@ -9,7 +9,6 @@ import io.github.iotpipeline.collector.ingest.MqttConnectionState;
 import io.github.iotpipeline.model.SensorTopics;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,12 +46,11 @@ public final class RunningCollector implements AutoCloseable {
         properties.put("collector.raw.directory", rawDirectory.toString());
         properties.put("server.port", "0");
         properties.putAll(overrides);
-        // Arguments, not default properties: these must win over application.yml.
+        // Arguments, not default properties: these must win over collector.yml.
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CollectorApplication.class)
-                .run(arguments);
+        ConfigurableApplicationContext context = CollectorApplication.builder().run(arguments);
         RunningCollector collector = new RunningCollector(context, brokerUrl, name, new SensorTopics(name));
         collector.awaitConnected();
         return collector;

@@ -2,8 +2,8 @@ package io.github.iotpipeline.generator;
 
 import java.time.Clock;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -13,7 +13,16 @@ import org.springframework.context.annotation.Bean;
 public class GeneratorApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(GeneratorApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The application with its own configuration file, {@code generator.yml}: a named file, not
+     * {@code application.yml}, so that the generator and the collector can share a classpath (as in the
+     * end-to-end tests) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(GeneratorApplication.class).properties("spring.config.name=generator");
     }
 
     /** Readings carry UTC timestamps; a bean so that the time source is one place. */

@@ -3,13 +3,12 @@ package io.github.iotpipeline.generator;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the generator for a test, on a random HTTP port, publishing every 100 ms with a fixed seed.
  * <p>
- * Settings are passed as command-line arguments because {@code application.yml} names every key with an
+ * Settings are passed as command-line arguments because {@code generator.yml} names every key with an
  * environment fallback, and defaults given with {@code SpringApplicationBuilder.properties(...)} rank below
  * it. To use {@code properties(...)}, give the environment names instead ({@code MQTT_URL=...}).
  */
@@ -29,7 +28,7 @@ public final class TestGenerator {
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
         arguments.addAll(List.of(moreArguments));
-        return new SpringApplicationBuilder(GeneratorApplication.class).run(arguments.toArray(String[]::new));
+        return GeneratorApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext context) {

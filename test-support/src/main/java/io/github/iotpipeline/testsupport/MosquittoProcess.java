@@ -47,6 +47,24 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts Mosquitto with the project's configuration file, less the lines that name the container's
+     * listener, paths and log destination, which this class sets for the test.
+     */
+    public static MosquittoProcess startWithProjectConfig(Path configFile) {
+        try {
+            String kept = Files.readAllLines(configFile).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.startsWith("listener") && !line.startsWith("persistence_location")
+                            && !line.startsWith("log_dest") && !line.startsWith("allow_anonymous"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return start(kept);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     /** Starts Mosquitto with its default settings, apart from the listener. */
     public static MosquittoProcess startWithDefaults() {
         return start("");

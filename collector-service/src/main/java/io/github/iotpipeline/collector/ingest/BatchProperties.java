@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record BatchProperties(
         @Min(1) @DefaultValue("100") int size,
         @DefaultValue("5s") Duration flushInterval,
-        @DefaultValue("250ms") Duration commitAllowance,
+        @DefaultValue("500ms") Duration commitAllowance,
         @Min(64) @DefaultValue("16384") int maxPayloadBytes,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("30s") Duration maxRetryBackoff) {
