@@ -1,5 +1,10 @@
 package io.github.iotpipeline.collector;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +25,8 @@ import static org.awaitility.Awaitility.await;
  * session it left on the broker.
  */
 public final class RunningCollector implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ConfigurableApplicationContext context;
     private final String brokerUrl;
@@ -58,6 +65,13 @@ public final class RunningCollector implements AutoCloseable {
 
     public SensorTopics topics() {
         return topics;
+    }
+
+    /** Fetches a path from the collector's HTTP port, such as {@code /actuator/health}. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public JdbcTemplate jdbc() {

@@ -117,6 +117,29 @@ class ReadingIngestTests {
                 assertThat(line.path("payload_base64").asString()).isEqualTo("/2EKYg=="));
     }
 
+    @Test
+    void reportsTheDatabaseTheBrokerAndTheBufferInHealth() throws Exception {
+        JsonNode health = new ObjectMapper().readTree(collector.get("/actuator/health/readiness").body());
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        for (String component : List.of("db", "mqtt", "buffer")) {
+            assertThat(health.path("components").path(component).path("status").asString())
+                    .as(component).isEqualTo("UP");
+        }
+        assertThat(health.path("components").path("buffer").path("details").path("batchSize").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void exposesItsAccountingToPrometheus() throws Exception {
+        publish(new SensorReading("sensor-5", now(), 300, "lux", 1L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-5' and ts <= ?", Instant.now()) >= 1);
+
+        String metrics = collector.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("collector_messages_received_total", "collector_readings_written_total",
+                "collector_messages_acknowledged_total", "collector_buffer_messages", "collector_raw_bytes_written_total");
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
