@@ -52,7 +52,10 @@ public class RawArchive {
             long bytes = 0;
             for (ReceivedMessage message : messages) {
                 LocalDate day = LocalDate.ofInstant(message.receivedAt(), ZoneOffset.UTC);
-                bytes += writeFully(channelFor(day), ByteBuffer.wrap(format.format(message)));
+                if (channel == null || !day.equals(openDay)) {
+                    bytes += open(day);
+                }
+                bytes += writeFully(channel, ByteBuffer.wrap(format.format(message)));
             }
             if (channel != null) {
                 channel.force(false);
@@ -70,21 +73,17 @@ public class RawArchive {
         return directory.resolve("raw_" + DAY.format(day) + ".jsonl");
     }
 
-    private FileChannel channelFor(LocalDate day) throws IOException {
-        if (!day.equals(openDay) || channel == null) {
-            if (channel != null) {
-                channel.force(false);
-                channel.close();
-            }
-            Path file = fileFor(day);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            openDay = day;
-            if (endsInTornLine(file)) {
-                writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
-            }
+    /** Makes the day's file the open one; returns the bytes written to mend a torn last line. */
+    private int open(LocalDate day) throws IOException {
+        if (channel != null) {
+            channel.force(false);
+            channel.close();
         }
-        return channel;
+        Path file = fileFor(day);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        openDay = day;
+        return endsInTornLine(file) ? writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'})) : 0;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.github.iotpipeline.collector.storage.MeasurementStore;
 import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -37,10 +36,6 @@ class IngestMetrics {
         this.batchSize = DistributionSummary.builder("collector.batch.size").register(registry);
         this.flushDuration = Timer.builder("collector.batch.flush.duration").publishPercentileHistogram()
                 .register(registry);
-    }
-
-    void bindBuffer(ReadingBuffer buffer) {
-        Gauge.builder("collector.buffer.messages", buffer, b -> b.status().buffered()).register(registry);
     }
 
     void received() {

@@ -34,7 +34,6 @@ class MessageIntake {
         this.connection = connection;
         this.clock = clock;
         this.metrics = metrics;
-        metrics.bindBuffer(buffer);
     }
 
     /** Accepts one message; it is acknowledged later, once stored. */

@@ -142,7 +142,9 @@ public class ReadingBuffer implements SmartLifecycle {
     /** Writes what is buffered, once; what cannot be written stays unacknowledged for the broker to redeliver. */
     @Override
     public void stop() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         lock.lock();
         try {
             if (failed != null) {

@@ -1,0 +1,102 @@
+package io.github.iotpipeline.collector.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.iotpipeline.model.Decoded;
+import io.github.iotpipeline.model.RejectReason;
+
+/** Stand-ins for the buffer's collaborators: a writer that records or fails, a clock the test moves. */
+final class ReadingBufferTestFixtures {
+
+    private static final AtomicInteger sequence = new AtomicInteger();
+
+    private ReadingBufferTestFixtures() {
+    }
+
+    /** A distinct message that arrived at the given instant; its content does not matter to the buffer. */
+    static ReceivedMessage message(Instant receivedAt) {
+        int n = sequence.incrementAndGet();
+        return new ReceivedMessage("sensors/sensor-1/readings", ("message " + n).getBytes(StandardCharsets.UTF_8),
+                receivedAt, 1, false, false, Decoded.rejected(RejectReason.MALFORMED_JSON, "test message " + n),
+                null, 1);
+    }
+
+    /** Records every batch it is asked to write; fails with a given message until told to succeed. */
+    static final class RecordingBatchWriter extends BatchWriter {
+
+        private final List<List<ReceivedMessage>> attempted = new ArrayList<>();
+        private final List<List<ReceivedMessage>> written = new ArrayList<>();
+        private String failure;
+
+        RecordingBatchWriter() {
+            super(null, null, null, null, null);
+        }
+
+        @Override
+        synchronized void write(Batch batch) {
+            attempted.add(batch.messages());
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            written.add(batch.messages());
+        }
+
+        synchronized void failWith(String message) {
+            failure = message;
+        }
+
+        synchronized void succeed() {
+            failure = null;
+        }
+
+        /** The batches written successfully, in order. */
+        synchronized List<List<ReceivedMessage>> batches() {
+            return List.copyOf(written);
+        }
+
+        synchronized List<List<ReceivedMessage>> attemptedBatches() {
+            return List.copyOf(attempted);
+        }
+
+        synchronized int attempts() {
+            return attempted.size();
+        }
+    }
+
+    /** A clock that stands still until the test moves it. */
+    static final class ManualClock extends Clock {
+
+        private volatile Instant now;
+
+        ManualClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("The buffer only reads instants");
+        }
+    }
+}

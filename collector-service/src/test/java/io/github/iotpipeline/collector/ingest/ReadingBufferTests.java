@@ -1,0 +1,248 @@
+package io.github.iotpipeline.collector.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The buffer driven by hand: a clock the test moves and {@code tick()} called directly, so every flush,
+ * failure and retry happens exactly when the test says.
+ */
+class ReadingBufferTests {
+
+    private static final int SIZE = 3;
+    private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration COMMIT_ALLOWANCE = Duration.ofMillis(250);
+    private static final Duration FLUSH_AGE = FLUSH_INTERVAL.minus(COMMIT_ALLOWANCE);
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(1);
+
+    private final ReadingBufferTestFixtures.ManualClock clock =
+            new ReadingBufferTestFixtures.ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final ReadingBufferTestFixtures.RecordingBatchWriter writer =
+            new ReadingBufferTestFixtures.RecordingBatchWriter();
+    private final ReadingBuffer buffer = new ReadingBuffer(writer, new BatchProperties(SIZE, FLUSH_INTERVAL,
+            COMMIT_ALLOWANCE, 16384, RETRY_BACKOFF, MAX_RETRY_BACKOFF), clock);
+
+    @Test
+    void writesABatchInlineAsSoonAsItIsFull() {
+        ReceivedMessage first = add();
+        ReceivedMessage second = add();
+        assertThat(writer.batches()).isEmpty();
+
+        ReceivedMessage third = add();
+
+        assertThat(writer.batches()).containsExactly(List.of(first, second, third));
+        assertThat(buffer.status().buffered()).isZero();
+        assertThat(buffer.status().oldest()).isNull();
+    }
+
+    @Test
+    void writesOnTickOnceTheOldestMessageHasWaitedTheFlushAge() {
+        ReceivedMessage oldest = add();
+        clock.advance(Duration.ofSeconds(1));
+        ReceivedMessage younger = add();
+
+        clock.advance(FLUSH_AGE.minus(Duration.ofSeconds(1)).minusMillis(1));
+        buffer.tick();
+        assertThat(writer.batches()).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        buffer.tick();
+        assertThat(writer.batches()).containsExactly(List.of(oldest, younger));
+    }
+
+    @Test
+    void leavesAnEmptyBufferAloneOnTick() {
+        clock.advance(FLUSH_INTERVAL.multipliedBy(10));
+
+        buffer.tick();
+
+        assertThat(writer.attempts()).isZero();
+    }
+
+    @Test
+    void keepsAFailedBatchAndRetriesItOnlyOnceTheBackoffHasElapsed() {
+        writer.failWith("database down");
+        List<ReceivedMessage> batch = List.of(add(), add(), add());
+        assertThat(writer.attempts()).isEqualTo(1);
+
+        clock.advance(RETRY_BACKOFF.minusMillis(1));
+        buffer.tick();
+        assertThat(writer.attempts()).isEqualTo(1);
+
+        writer.succeed();
+        clock.advance(Duration.ofMillis(1));
+        buffer.tick();
+
+        assertThat(writer.attempts()).isEqualTo(2);
+        assertThat(writer.batches()).containsExactly(batch);
+        assertThat(buffer.status().buffered()).isZero();
+    }
+
+    @Test
+    void doublesTheBackoffAfterEachFailureUpToTheMaximum() {
+        writer.failWith("database down");
+        add();
+        add();
+        add();
+
+        List<Duration> waits = List.of(
+                Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), MAX_RETRY_BACKOFF, MAX_RETRY_BACKOFF);
+        for (Duration wait : waits) {
+            int attempts = writer.attempts();
+            clock.advance(wait.minusMillis(1));
+            buffer.tick();
+            assertThat(writer.attempts()).as("attempts 1 ms before a wait of %s", wait).isEqualTo(attempts);
+            clock.advance(Duration.ofMillis(1));
+            buffer.tick();
+            assertThat(writer.attempts()).as("attempts after a wait of %s", wait).isEqualTo(attempts + 1);
+        }
+    }
+
+    @Test
+    void startsTheBackoffAgainAfterASuccess() {
+        writer.failWith("database down");
+        add();
+        add();
+        add();
+        clock.advance(RETRY_BACKOFF);
+        buffer.tick();
+        writer.succeed();
+        clock.advance(RETRY_BACKOFF.multipliedBy(2));
+        buffer.tick();
+        assertThat(writer.batches()).hasSize(1);
+
+        writer.failWith("database down again");
+        add();
+        add();
+        add();
+        int attempts = writer.attempts();
+        clock.advance(RETRY_BACKOFF);
+        buffer.tick();
+
+        assertThat(writer.attempts()).isEqualTo(attempts + 1);
+    }
+
+    @Test
+    void writesNoNewBatchWhileOneIsFailing() {
+        writer.failWith("database down");
+        List<ReceivedMessage> failing = List.of(add(), add(), add());
+
+        List<ReceivedMessage> waiting = List.of(add(), add(), add(), add());
+        clock.advance(FLUSH_INTERVAL.multipliedBy(2));
+        buffer.tick();
+        buffer.tick();
+
+        assertThat(writer.attemptedBatches()).allSatisfy(batch -> assertThat(batch).isEqualTo(failing));
+        assertThat(writer.attempts()).isEqualTo(2);
+        assertThat(buffer.status().buffered()).isEqualTo(failing.size() + waiting.size());
+        assertThat(buffer.status().oldest()).isEqualTo(failing.get(0).receivedAt());
+    }
+
+    @Test
+    void writesWhatWaitedOnceTheFailingBatchGoesThrough() {
+        writer.failWith("database down");
+        List<ReceivedMessage> failing = List.of(add(), add(), add());
+        List<ReceivedMessage> waiting = List.of(add(), add(), add(), add());
+
+        writer.succeed();
+        clock.advance(RETRY_BACKOFF);
+        buffer.tick();
+        assertThat(writer.batches()).containsExactly(failing);
+        buffer.tick();
+        assertThat(writer.batches()).containsExactly(failing, waiting.subList(0, SIZE));
+        clock.advance(FLUSH_AGE);
+        buffer.tick();
+
+        assertThat(writer.batches()).containsExactly(failing, waiting.subList(0, SIZE), waiting.subList(SIZE, 4));
+        assertThat(buffer.status().buffered()).isZero();
+    }
+
+    @Test
+    void reportsBufferedMessagesFailuresAndTheLastError() {
+        add();
+        add();
+        assertThat(buffer.status().buffered()).isEqualTo(2);
+        assertThat(buffer.status().oldest()).isEqualTo(clock.instant());
+        assertThat(buffer.status().consecutiveFailures()).isZero();
+        assertThat(buffer.status().lastSuccess()).isNull();
+
+        writer.failWith("connection refused");
+        add();
+        clock.advance(RETRY_BACKOFF);
+        writer.failWith("connection reset");
+        buffer.tick();
+        add();
+
+        BufferStatus failing = buffer.status();
+        assertThat(failing.buffered()).isEqualTo(4);
+        assertThat(failing.consecutiveFailures()).isEqualTo(2);
+        assertThat(failing.lastError()).isEqualTo("connection reset");
+        assertThat(failing.lastSuccess()).isNull();
+
+        writer.succeed();
+        clock.advance(RETRY_BACKOFF.multipliedBy(2));
+        buffer.tick();
+
+        BufferStatus recovered = buffer.status();
+        assertThat(recovered.buffered()).isEqualTo(1);
+        assertThat(recovered.consecutiveFailures()).isZero();
+        assertThat(recovered.lastError()).isNull();
+        assertThat(recovered.lastSuccess()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void writesWhatIsBufferedWhenStopped() {
+        List<ReceivedMessage> messages = List.of(add(), add());
+        buffer.start();
+        assertThat(writer.batches()).isEmpty();
+
+        buffer.stop();
+
+        assertThat(writer.batches()).containsExactly(messages);
+        assertThat(buffer.status().buffered()).isZero();
+        assertThat(buffer.isRunning()).isFalse();
+    }
+
+    @Test
+    void retriesAFailedBatchWithoutWaitingForTheBackoffAndWritesTheRestWhenStopped() {
+        writer.failWith("database down");
+        List<ReceivedMessage> failing = List.of(add(), add(), add());
+        List<ReceivedMessage> waiting = List.of(add(), add(), add(), add());
+        buffer.start();
+        writer.succeed();
+
+        buffer.stop();
+
+        assertThat(writer.batches()).containsExactly(failing, waiting.subList(0, SIZE), waiting.subList(SIZE, 4));
+        assertThat(buffer.status().buffered()).isZero();
+    }
+
+    @Test
+    void triesAFailingBatchOnceMoreWhenStoppedAndThenGivesUp() {
+        writer.failWith("database down");
+        add();
+        add();
+        add();
+        add();
+        buffer.start();
+
+        buffer.stop();
+
+        assertThat(writer.attempts()).isEqualTo(2);
+        assertThat(writer.batches()).isEmpty();
+        assertThat(buffer.status().buffered()).isZero();
+        assertThat(buffer.status().consecutiveFailures()).isEqualTo(2);
+    }
+
+    private ReceivedMessage add() {
+        ReceivedMessage message = ReadingBufferTestFixtures.message(clock.instant());
+        buffer.add(message);
+        return message;
+    }
+}

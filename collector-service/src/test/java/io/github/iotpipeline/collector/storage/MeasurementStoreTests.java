@@ -1,0 +1,255 @@
+package io.github.iotpipeline.collector.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.TestBroker;
+import io.github.iotpipeline.testsupport.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The store against a real PostgreSQL migrated by Flyway. Boot 4 ships the JPA test slice in a module this
+ * build does not have, so the whole collector starts, on a topic root of its own where nothing is published.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=collector")
+@DirtiesContext
+@TestExecutionListeners(listeners = MeasurementStoreTests.CleanUpAfterTheCollector.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class MeasurementStoreTests {
+
+    private static final TestDatabase database = TestDatabase.create("measurement_store");
+    private static final String mqttName = TestBroker.uniqueName("measurement-store");
+    private static final Path rawDirectory = temporaryDirectory();
+    private static final Instant TS = Instant.parse("2026-03-01T12:00:00.123456Z");
+
+    @Autowired
+    private MeasurementStore store;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private EntityManagerFactory entityManagerFactory;
+
+    @DynamicPropertySource
+    static void collectorProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
+        registry.add("mqtt.url", TestBroker::url);
+        registry.add("mqtt.client-id", () -> mqttName);
+        registry.add("mqtt.topic-root", () -> mqttName);
+        registry.add("collector.raw.directory", rawDirectory::toString);
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        jdbc.execute("truncate measurements, rejected_messages");
+    }
+
+    @Test
+    void storesAReadingStoredTwiceOnce() {
+        store.store(List.of(measurement("sensor-1", TS, 21.5)), List.of());
+
+        assertThatNoException().isThrownBy(() -> store.store(List.of(measurement("sensor-1", TS, 21.5)), List.of()));
+
+        assertThat(countMeasurements()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheFirstStoredCopyOfARedeliveredReading() {
+        store.store(List.of(measurement("sensor-1", TS, 21.5)), List.of());
+
+        store.store(List.of(measurement("sensor-1", TS, 99.0), measurement("sensor-1", TS.plusSeconds(1), 22.0)),
+                List.of());
+
+        assertThat(jdbc.queryForList("select value from measurements order by ts", Double.class))
+                .containsExactly(21.5, 22.0);
+    }
+
+    @Test
+    void storesTwoCopiesInOneBatchOnceAndCountsTheDuplicate() {
+        MeasurementStore.Stored stored = store.store(List.of(measurement("sensor-1", TS, 21.5),
+                measurement("sensor-2", TS, 40.0), measurement("sensor-1", TS, 21.5)), List.of());
+
+        assertThat(stored).isEqualTo(new MeasurementStore.Stored(2, 1, 0));
+        assertThat(countMeasurements()).isEqualTo(2);
+    }
+
+    @Test
+    void storesEachFieldInItsOwnColumn() {
+        Instant receivedAt = Instant.parse("2026-03-01T12:00:01.5Z");
+        store.store(List.of(new Measurement("sensor-1", TS, 21.5, "°C", Quality.OUT_OF_RANGE, 42L, receivedAt),
+                new Measurement("sensor-2", TS, -3.25, null, Quality.UNKNOWN_SENSOR, null, receivedAt)), List.of());
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select sensor_id, ts, value, unit, quality, seq, received_at from measurements order by sensor_id");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("sensor_id", "sensor-1")
+                .containsEntry("ts", Timestamp.from(TS))
+                .containsEntry("value", 21.5)
+                .containsEntry("unit", "°C")
+                .containsEntry("quality", "out_of_range")
+                .containsEntry("seq", 42L)
+                .containsEntry("received_at", Timestamp.from(receivedAt));
+        assertThat(rows.get(1)).containsEntry("sensor_id", "sensor-2")
+                .containsEntry("value", -3.25)
+                .containsEntry("unit", null)
+                .containsEntry("quality", "unknown_sensor")
+                .containsEntry("seq", null);
+    }
+
+    @Test
+    void givesRejectedMessagesIdsFromThePooledSequence() {
+        List<RejectedMessage> first = List.of(rejected(utf8("a")), rejected(utf8("b")), rejected(utf8("c")));
+        List<RejectedMessage> second = List.of(rejected(utf8("d")), rejected(utf8("e")));
+
+        store.store(List.of(), first);
+        store.store(List.of(), second);
+
+        List<Long> ids = new ArrayList<>();
+        first.forEach(message -> ids.add(message.getId()));
+        second.forEach(message -> ids.add(message.getId()));
+        assertThat(ids).doesNotContainNull();
+        // One database call hands out a block of ids; one call per row would step by the increment of 50.
+        assertThat(ids).containsExactlyElementsOf(consecutiveFrom(ids.get(0), 5));
+        assertThat(jdbc.queryForList("select id from rejected_messages order by id", Long.class))
+                .containsExactlyElementsOf(ids);
+        assertThat(jdbc.queryForObject("select last_value from rejected_messages_id_seq", Long.class))
+                .isGreaterThanOrEqualTo(ids.get(ids.size() - 1));
+    }
+
+    @Test
+    void storesARejectedPayloadAsTextOnlyWhenPostgresqlCanHoldIt() {
+        byte[] text = utf8("{\"value\": \"21,5 °C\"}");
+        byte[] invalidUtf8 = {'{', (byte) 0xC3, (byte) 0x28, '}'};
+        byte[] withNul = utf8("{\"sensor_id\":\"sensor-1\u0000\"}");
+
+        store.store(List.of(), List.of(rejected(text), rejected(invalidUtf8), rejected(withNul)));
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select payload, payload_text, reason, detail, topic, received_at from rejected_messages order by id");
+        assertThat(rows).extracting(row -> (byte[]) row.get("payload")).containsExactly(text, invalidUtf8, withNul);
+        assertThat(rows).extracting(row -> row.get("payload_text"))
+                .containsExactly("{\"value\": \"21,5 °C\"}", null, null);
+        assertThat(rows.get(0)).containsEntry("reason", "malformed_json")
+                .containsEntry("detail", "test detail")
+                .containsEntry("topic", "sensors/sensor-1/readings")
+                .containsEntry("received_at", Timestamp.from(TS));
+    }
+
+    @Test
+    void insertsAHundredMeasurementsAsOneJdbcBatch() {
+        List<Measurement> measurements = IntStream.range(0, 100)
+                .mapToObj(i -> measurement("sensor-" + (i % 4), TS.plus(i, ChronoUnit.MILLIS), i))
+                .toList();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        assertThat(statistics.isStatisticsEnabled()).isTrue();
+        statistics.clear();
+
+        store.store(measurements, List.of());
+
+        assertThat(countMeasurements()).isEqualTo(100);
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(100);
+        assertThat(statistics.getPrepareStatementCount()).isBetween(1L, 2L);
+    }
+
+    @Test
+    void insertsAHundredRejectedMessagesInAFewStatements() {
+        List<RejectedMessage> rejected = IntStream.range(0, 100).mapToObj(i -> rejected(utf8("bad " + i))).toList();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        store.store(List.of(), rejected);
+
+        assertThat(jdbc.queryForObject("select count(*) from rejected_messages", Integer.class)).isEqualTo(100);
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(100);
+        // The insert, plus at most three calls for blocks of 50 ids.
+        assertThat(statistics.getPrepareStatementCount()).isBetween(1L, 4L);
+    }
+
+    private int countMeasurements() {
+        Integer count = jdbc.queryForObject("select count(*) from measurements", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private static Measurement measurement(String sensorId, Instant ts, double value) {
+        return new Measurement(sensorId, ts, value, "°C", Quality.VALID, null, TS.plusSeconds(1));
+    }
+
+    private static RejectedMessage rejected(byte[] payload) {
+        return new RejectedMessage(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload);
+    }
+
+    private static List<Long> consecutiveFrom(long first, int count) {
+        return LongStream.range(first, first + count).boxed().toList();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("measurement-store-raw");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Clears the broker session and drops the database once {@code @DirtiesContext} has closed the collector:
+     * cleared any earlier, the still-running collector would reconnect and open its session again. Ordered
+     * first, so it runs last after the test class.
+     */
+    static class CleanUpAfterTheCollector implements TestExecutionListener, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void afterTestClass(TestContext testContext) throws IOException {
+            if (testContext.hasApplicationContext()) {
+                throw new IllegalStateException("The collector is still running; its session would come back");
+            }
+            MqttTestClient.clearSession(TestBroker.url(), mqttName);
+            database.close();
+            FileSystemUtils.deleteRecursively(rawDirectory);
+        }
+    }
+}
