@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.iotpipeline.collector.ingest.MqttConnectionState;
+import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.model.SensorTopics;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -82,9 +83,11 @@ public final class RunningCollector implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Waits until the schema is migrated and the subscription is in place. */
     public void awaitConnected() {
         MqttConnectionState state = context.getBean(MqttConnectionState.class);
-        await().atMost(Duration.ofSeconds(20)).until(state::connected);
+        SchemaMigration schema = context.getBean(SchemaMigration.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> state.connected() && schema.ready());
     }
 
     /** Stops the collector, leaving its session on the broker. */

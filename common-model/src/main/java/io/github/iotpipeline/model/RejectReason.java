@@ -36,6 +36,8 @@ public enum RejectReason {
     INVALID_TIMESTAMP,
     /** The timestamp has no zone offset, so the instant it names is unknown. */
     TIMESTAMP_WITHOUT_ZONE,
+    /** The timestamp is implausibly far in the past or ahead of the time it was received. */
+    TIMESTAMP_OUT_OF_RANGE,
     /** A string contains an unpaired UTF-16 surrogate. */
     INVALID_STRING,
     /** A field breaks a Bean Validation constraint of {@link SensorReading}. */

@@ -1,11 +1,19 @@
 package io.github.iotpipeline.collector.ingest;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
-/** Messages written together. Remembers whether they reached the raw archive, so a retry does not copy them twice. */
+/**
+ * Messages written together. Remembers what already reached the raw archive and the database, so that a
+ * retry after a partial failure neither copies nor counts anything twice.
+ */
 final class Batch {
 
     private final List<ReceivedMessage> messages;
+    private final Set<ReceivedMessage> stored = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean archived;
 
     Batch(List<ReceivedMessage> messages) {
@@ -26,5 +34,20 @@ final class Batch {
 
     void markArchived() {
         archived = true;
+    }
+
+    /** The messages whose rows are not committed yet, in arrival order. */
+    List<ReceivedMessage> unstored() {
+        List<ReceivedMessage> left = new ArrayList<>(messages.size() - stored.size());
+        for (ReceivedMessage message : messages) {
+            if (!stored.contains(message)) {
+                left.add(message);
+            }
+        }
+        return left;
+    }
+
+    void markStored(List<ReceivedMessage> committed) {
+        stored.addAll(committed);
     }
 }

@@ -1,33 +1,46 @@
 package io.github.iotpipeline.collector.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.iotpipeline.collector.archive.RawArchive;
 import io.github.iotpipeline.collector.quality.QualityClassifier;
+import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.collector.storage.Measurement;
 import io.github.iotpipeline.collector.storage.MeasurementStore;
 import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.github.iotpipeline.model.Decoded;
+import io.github.iotpipeline.model.RejectReason;
 import io.github.iotpipeline.model.SensorReading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one batch in the order that makes a crash harmless: raw archive (flushed to disk), then one
- * database transaction, then the acknowledgements. A crash before the last step means the broker redelivers,
- * the archive gets the line again and the database ignores the repeat.
+ * Writes one batch in the order that makes a crash harmless: raw archive (synced to disk), then the
+ * database, then the acknowledgements. A crash before the last step means the broker redelivers, the
+ * archive gets the line again and the database ignores the repeat.
+ * <p>
+ * A row the database refuses (a data error, not an outage) must not hold back the rest: the batch is
+ * split in halves until the refused message stands alone, and that one goes to {@code rejected_messages}
+ * with the database's reason.
  */
 @Component
 class BatchWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
     private final RawArchive archive;
     private final MeasurementStore store;
     private final QualityClassifier classifier;
     private final Acknowledger acknowledger;
     private final IngestMetrics metrics;
+    private final SchemaMigration schema;
 
     BatchWriter(RawArchive archive, MeasurementStore store, QualityClassifier classifier, Acknowledger acknowledger,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, SchemaMigration schema) {
+        this.schema = schema;
         this.archive = archive;
         this.store = store;
         this.classifier = classifier;
@@ -41,29 +54,66 @@ class BatchWriter {
             metrics.archived(archive.append(batch.messages()));
             batch.markArchived();
         }
-        List<Measurement> measurements = new ArrayList<>(batch.size());
-        List<RejectedMessage> rejected = new ArrayList<>();
-        for (ReceivedMessage message : batch.messages()) {
-            if (message.decoded() instanceof Decoded.Accepted accepted) {
-                measurements.add(toMeasurement(accepted.reading(), message));
-            }
-            else {
-                rejected.add(toRejected((Decoded.Rejected) message.decoded(), message));
-            }
+        if (!schema.ready()) {
+            throw new IllegalStateException("The schema is not migrated yet: " + schema.problem());
         }
-        MeasurementStore.Stored stored = store.store(measurements, rejected);
-        metrics.stored(stored, rejected);
+        List<ReceivedMessage> unstored = batch.unstored();
+        if (!unstored.isEmpty()) {
+            storeIsolatingRefusals(batch, unstored);
+        }
         acknowledger.acknowledge(batch.messages());
         metrics.flushed(batch.size(), System.nanoTime() - started);
     }
 
-    private Measurement toMeasurement(SensorReading reading, ReceivedMessage message) {
-        return new Measurement(reading.sensorId(), reading.timestamp(), reading.value(), reading.unit(),
-                classifier.classify(reading), reading.seq(), message.receivedAt());
+    private void storeIsolatingRefusals(Batch batch, List<ReceivedMessage> messages) {
+        try {
+            storeAsIs(messages);
+            batch.markStored(messages);
+        }
+        catch (RuntimeException ex) {
+            boolean dataError = WriteFailures.isCausedByData(ex);
+            metrics.writeFailed(ex, !dataError);
+            if (!dataError) {
+                throw ex;
+            }
+            if (messages.size() == 1) {
+                storeAsRefused(messages.get(0), ex);
+                batch.markStored(messages);
+                return;
+            }
+            int half = messages.size() / 2;
+            storeIsolatingRefusals(batch, messages.subList(0, half));
+            storeIsolatingRefusals(batch, messages.subList(half, messages.size()));
+        }
     }
 
-    private static RejectedMessage toRejected(Decoded.Rejected rejected, ReceivedMessage message) {
-        return new RejectedMessage(message.receivedAt(), message.topic(), rejected.reason().code(), rejected.detail(),
-                message.payload());
+    private void storeAsIs(List<ReceivedMessage> messages) {
+        List<Measurement> measurements = new ArrayList<>(messages.size());
+        List<RejectedMessage> rejected = new ArrayList<>();
+        Instant newest = null;
+        for (ReceivedMessage message : messages) {
+            if (message.decoded() instanceof Decoded.Accepted accepted) {
+                SensorReading reading = accepted.reading();
+                measurements.add(new Measurement(reading.sensorId(), reading.timestamp(), reading.value(),
+                        reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt()));
+                newest = newest == null || reading.timestamp().isAfter(newest) ? reading.timestamp() : newest;
+            }
+            else {
+                Decoded.Rejected refusal = (Decoded.Rejected) message.decoded();
+                rejected.add(toRejected(message, refusal.reason(), refusal.detail()));
+            }
+        }
+        metrics.stored(store.store(measurements, rejected), rejected, newest);
+    }
+
+    private void storeAsRefused(ReceivedMessage message, RuntimeException refusal) {
+        String reason = WriteFailures.describe(refusal);
+        log.warn("PostgreSQL refused a message from {}; it goes to rejected_messages: {}", message.topic(), reason);
+        RejectedMessage rejected = toRejected(message, RejectReason.DATABASE_REJECTED, reason);
+        metrics.stored(store.store(List.of(), List.of(rejected)), List.of(rejected), null);
+    }
+
+    private static RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {
+        return new RejectedMessage(message.receivedAt(), message.topic(), reason.code(), detail, message.payload());
     }
 }

@@ -1,40 +1,59 @@
 package io.github.iotpipeline.collector.ingest;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.iotpipeline.collector.storage.MeasurementStore;
 import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-/** The collector's own accounting, exposed through Actuator metrics. */
+/**
+ * The collector's own accounting, exposed through Actuator metrics. Every received message ends in exactly
+ * one of stored, duplicates or rejected, or is still buffered:
+ * {@code received = stored + duplicates + rejected + buffered} holds at every moment of a process's life.
+ */
 @Component
 class IngestMetrics {
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Counter received;
-    private final Counter written;
-    private final Counter batchDuplicates;
+    private final Counter stored;
+    private final Counter duplicates;
     private final Counter acknowledged;
     private final Counter ackSkipped;
     private final Counter rawBytes;
     private final DistributionSummary batchSize;
     private final Timer flushDuration;
+    private final AtomicReference<Instant> newestReading = new AtomicReference<>();
 
-    IngestMetrics(MeterRegistry registry) {
+    IngestMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
-        this.received = registry.counter("collector.messages.received");
-        this.written = registry.counter("collector.readings.written");
-        this.batchDuplicates = registry.counter("collector.readings.batch.duplicates");
+        this.clock = clock;
+        this.received = Counter.builder("collector.messages.received")
+                .description("MQTT messages received, valid or not").register(registry);
+        this.stored = Counter.builder("collector.readings.stored")
+                .description("Readings inserted as new rows").register(registry);
+        this.duplicates = Counter.builder("collector.readings.duplicates")
+                .description("Readings already stored, or twice in one batch, and so not inserted").register(registry);
         this.acknowledged = registry.counter("collector.messages.acknowledged");
-        this.ackSkipped = registry.counter("collector.messages.ack.skipped");
+        this.ackSkipped = Counter.builder("collector.messages.ack.skipped")
+                .description("Stored messages left for the broker to redeliver (earlier connection)").register(registry);
         this.rawBytes = registry.counter("collector.raw.bytes.written");
         this.batchSize = DistributionSummary.builder("collector.batch.size").register(registry);
         this.flushDuration = Timer.builder("collector.batch.flush.duration").publishPercentileHistogram()
+                .register(registry);
+        Gauge.builder("collector.last.reading.age", this, IngestMetrics::newestReadingAgeSeconds)
+                .description("Seconds since the timestamp of the newest reading stored").baseUnit("seconds")
                 .register(registry);
     }
 
@@ -46,12 +65,20 @@ class IngestMetrics {
         rawBytes.increment(bytes);
     }
 
-    void stored(MeasurementStore.Stored stored, List<RejectedMessage> rejected) {
-        written.increment(stored.measurements());
-        batchDuplicates.increment(stored.duplicatesInBatch());
+    void stored(MeasurementStore.Stored result, List<RejectedMessage> rejected, Instant newest) {
+        stored.increment(result.stored());
+        duplicates.increment(result.duplicates());
         for (RejectedMessage message : rejected) {
             registry.counter("collector.messages.rejected", "reason", message.getReason()).increment();
         }
+        if (newest != null) {
+            newestReading.accumulateAndGet(newest, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+    }
+
+    void writeFailed(Throwable error, boolean transientFailure) {
+        registry.counter("collector.write.errors", "kind", transientFailure ? "transient" : "data",
+                "exception", error.getClass().getSimpleName()).increment();
     }
 
     void acknowledged(int sent, int skipped) {
@@ -62,5 +89,10 @@ class IngestMetrics {
     void flushed(int size, long nanos) {
         batchSize.record(size);
         flushDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private double newestReadingAgeSeconds() {
+        Instant newest = newestReading.get();
+        return newest == null ? Double.NaN : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.iotpipeline.collector.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.github.iotpipeline.model.ReadingContract;
 import org.slf4j.Logger;
@@ -22,14 +23,16 @@ class MessageIntake {
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
     private final ReadingContract contract;
+    private final TimestampPolicy timestamps;
     private final ReadingBuffer buffer;
     private final MqttConnectionState connection;
     private final Clock clock;
     private final IngestMetrics metrics;
 
-    MessageIntake(ReadingContract contract, ReadingBuffer buffer, MqttConnectionState connection, Clock clock,
-            IngestMetrics metrics) {
+    MessageIntake(ReadingContract contract, TimestampPolicy timestamps, ReadingBuffer buffer,
+            MqttConnectionState connection, Clock clock, IngestMetrics metrics) {
         this.contract = contract;
+        this.timestamps = timestamps;
         this.buffer = buffer;
         this.connection = connection;
         this.clock = clock;
@@ -54,11 +57,12 @@ class MessageIntake {
         String topic = headers.get(MqttHeaders.RECEIVED_TOPIC, String.class);
         byte[] payload = message.getPayload();
         Integer qos = headers.get(MqttHeaders.RECEIVED_QOS, Integer.class);
-        return new ReceivedMessage(topic, payload, clock.instant(),
+        Instant receivedAt = clock.instant();
+        return new ReceivedMessage(topic, payload, receivedAt,
                 qos == null ? 0 : qos,
                 Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
                 Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE, Boolean.class)),
-                contract.check(topic, payload),
+                timestamps.check(contract.check(topic, payload), receivedAt),
                 StaticMessageHeaderAccessor.getAcknowledgment(message),
                 connection.current());
     }

@@ -1,20 +1,37 @@
 package io.github.iotpipeline.collector.storage;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a batch of measurements and dead letters in one transaction, as JDBC batches: every entity is
- * persisted (no select, no merge), and the session is flushed once at the end.
+ * Writes a batch of measurements and dead letters in one transaction, as JDBC batches: every new entity
+ * is persisted (no merge, no select per row), and the session is flushed once at the end.
+ * <p>
+ * One query per batch finds the readings that are already stored, so that the collector can count
+ * redeliveries exactly; the insert still ignores a conflicting row, should one slip in between.
  */
 @Repository
 public class MeasurementStore {
+
+    private static final String EXISTING = """
+            select m.sensor_id, m.ts
+            from measurements m
+            join unnest(?::text[], ?::text[]::timestamptz[]) as k(sensor_id, ts)
+              on m.sensor_id = k.sensor_id and m.ts = k.ts
+            """;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -26,20 +43,59 @@ public class MeasurementStore {
         for (Measurement measurement : measurements) {
             unique.putIfAbsent(measurement.id(), measurement);
         }
-        unique.values().forEach(entityManager::persist);
+        Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : existing(unique.keySet());
+        unique.forEach((id, measurement) -> {
+            if (!existing.contains(id)) {
+                entityManager.persist(measurement);
+            }
+        });
         rejected.forEach(entityManager::persist);
         entityManager.flush();
         entityManager.clear();
-        return new Stored(unique.size(), measurements.size() - unique.size(), rejected.size());
+        int fresh = unique.size() - existing.size();
+        return new Stored(fresh, measurements.size() - fresh, rejected.size());
+    }
+
+    private Set<MeasurementId> existing(Set<MeasurementId> ids) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            String[] sensors = new String[ids.size()];
+            // ISO-8601 text with its offset: unambiguous whatever the session's time zone.
+            String[] timestamps = new String[ids.size()];
+            int i = 0;
+            for (MeasurementId id : ids) {
+                sensors[i] = id.sensorId();
+                timestamps[i++] = id.ts().toString();
+            }
+            Set<MeasurementId> found = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement(EXISTING)) {
+                Array sensorArray = connection.createArrayOf("text", sensors);
+                Array tsArray = connection.createArrayOf("text", timestamps);
+                query.setArray(1, sensorArray);
+                query.setArray(2, tsArray);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new MeasurementId(rows.getString(1),
+                                rows.getObject(2, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     /**
-     * What one batch sent to the database.
+     * What one batch did to the database.
      *
-     * @param measurements rows inserted or, when already present, ignored by the database
-     * @param duplicatesInBatch readings dropped because the same batch held them twice
+     * @param stored readings inserted as new rows
+     * @param duplicates readings not inserted because they were stored already or appeared twice in the batch
      * @param rejected dead letters inserted
      */
-    public record Stored(int measurements, int duplicatesInBatch, int rejected) {
+    public record Stored(int stored, int duplicates, int rejected) {
+
+        public static final Stored NONE = new Stored(0, 0, 0);
+
+        public Stored plus(Stored other) {
+            return new Stored(stored + other.stored, duplicates + other.duplicates, rejected + other.rejected);
+        }
     }
 }

@@ -69,6 +69,10 @@ class BadPayloadTests {
             bad("sensor_id differs from topic", "sensor-1", reading("sensor-2", "1"), "topic_mismatch"),
             bad("SQL-looking sensor id", "x';DROP TABLE measurements;--", reading("x';DROP TABLE measurements;--", "1"), "constraint_violation"),
             bad("very long sensor id", "s".repeat(100), reading("s".repeat(100), "1"), "constraint_violation"),
+            bad("timestamp far in the future", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2099-01-01T00:00:00Z\",\"value\":1}", "timestamp_out_of_range"),
+            bad("timestamp far in the past", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1999-12-31T23:59:59Z\",\"value\":1}", "timestamp_out_of_range"),
+            bad("epoch seconds read as milliseconds", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1970-01-21T10:22:56.4Z\",\"value\":1}", "timestamp_out_of_range"),
+            bad("year beyond what PostgreSQL stores", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"+300000-01-01T00:00:00Z\",\"value\":1}", "timestamp_out_of_range"),
             bad("negative seq", "sensor-1", "{\"sensor_id\":\"sensor-1\"," + TS + ",\"value\":1,\"seq\":-5}", "constraint_violation"));
 
     @BeforeAll

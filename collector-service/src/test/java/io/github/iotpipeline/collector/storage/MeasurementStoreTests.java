@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -35,6 +37,7 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -73,8 +76,12 @@ class MeasurementStoreTests {
         registry.add("collector.raw.directory", rawDirectory::toString);
     }
 
+    @Autowired
+    private SchemaMigration schema;
+
     @BeforeEach
     void emptyTables() {
+        await().atMost(Duration.ofSeconds(30)).until(schema::ready);
         jdbc.execute("truncate measurements, rejected_messages");
     }
 
