@@ -1,0 +1,72 @@
+package io.github.iotpipeline.collector.archive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.iotpipeline.collector.ingest.ReceivedMessage;
+import io.github.iotpipeline.model.Decoded;
+import io.github.iotpipeline.model.RejectReason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RawArchiveReaderTests {
+
+    @TempDir
+    Path directory;
+
+    private final RawArchiveReader reader = new RawArchiveReader();
+
+    @Test
+    void readsBackExactlyWhatTheArchiveWrote() throws IOException {
+        RawArchive archive = new RawArchive(new ArchiveProperties(directory));
+        byte[] text = "{\"sensor_id\":\"a\",\n\"x\":1}".getBytes(StandardCharsets.UTF_8);
+        byte[] binary = {(byte) 0xFF, 0, 1, '\n'};
+        Instant at = Instant.parse("2026-11-26T10:00:00.123456Z");
+        archive.append(List.of(message("sensors/a/readings", text, at), message("sensors/b/readings", binary, at)));
+        archive.close();
+
+        List<RawArchiveReader.RawEntry> entries = new ArrayList<>();
+        int skipped = reader.read(archive.fileFor(java.time.LocalDate.parse("2026-11-26")), entries::add,
+                line -> { });
+
+        assertThat(skipped).isZero();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).payload()).isEqualTo(text);
+        assertThat(entries.get(0).topic()).isEqualTo("sensors/a/readings");
+        assertThat(entries.get(0).receivedAt()).isEqualTo(at);
+        assertThat(entries.get(1).payload()).isEqualTo(binary);
+    }
+
+    @Test
+    void skipsAndReportsATornLineAndReadsOn() throws IOException {
+        Path file = directory.resolve("raw_20261126.jsonl");
+        Files.writeString(file, """
+                {"received_at":"2026-11-26T10:00:00Z","topic":"sensors/a/readings","qos":1,"retained":false,"duplicate":false,"payload":"one"}
+                {"received_at":"2026-11-26T10:00:01Z","topic":"sensors/a/rea
+                {"received_at":"2026-11-26T10:00:02Z","topic":"sensors/a/readings","qos":1,"retained":false,"duplicate":false,"payload":"two"}
+                {"something":"else"}
+                """);
+
+        List<String> payloads = new ArrayList<>();
+        List<RawArchiveReader.SkippedLine> skipped = new ArrayList<>();
+        int count = reader.read(file, entry -> payloads.add(new String(entry.payload(), StandardCharsets.UTF_8)),
+                skipped::add);
+
+        assertThat(payloads).containsExactly("one", "two");
+        assertThat(count).isEqualTo(2);
+        assertThat(skipped).extracting(RawArchiveReader.SkippedLine::lineNumber).containsExactly(2L, 4L);
+        assertThat(skipped.get(0).toString()).startsWith("raw_20261126.jsonl:2: ");
+    }
+
+    private static ReceivedMessage message(String topic, byte[] payload, Instant at) {
+        return new ReceivedMessage(topic, payload, at, 1, false, false,
+                Decoded.rejected(RejectReason.MALFORMED_JSON, "test"), null, 0);
+    }
+}
