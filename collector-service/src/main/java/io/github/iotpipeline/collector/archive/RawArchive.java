@@ -39,11 +39,13 @@ public class RawArchive {
         this.directory = properties.directory().toAbsolutePath();
         try {
             Files.createDirectories(directory);
+            log.info("Raw archive in {}", directory);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Cannot create the raw archive directory " + directory, ex);
+            // Not fatal: the collector starts, reports the archive DOWN through the buffer's health and
+            // acknowledges nothing until the directory can be written.
+            log.warn("Raw archive directory {} cannot be created yet: {}", directory, ex.toString());
         }
-        log.info("Raw archive in {}", directory);
     }
 
     /** Appends the messages and syncs the file; returns the bytes written. */
@@ -64,7 +66,7 @@ public class RawArchive {
         }
         catch (IOException ex) {
             closeQuietly();
-            throw new UncheckedIOException("Cannot append to the raw archive in " + directory, ex);
+            throw new UncheckedIOException("Cannot append to the raw archive in " + directory + ": " + ex, ex);
         }
     }
 
@@ -79,6 +81,7 @@ public class RawArchive {
             channel.force(false);
             channel.close();
         }
+        Files.createDirectories(directory);
         Path file = fileFor(day);
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
