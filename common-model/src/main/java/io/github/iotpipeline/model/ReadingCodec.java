@@ -1,10 +1,7 @@
 package io.github.iotpipeline.model;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -135,10 +132,7 @@ public final class ReadingCodec {
 
     private static String checkUtf8(byte[] payload) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
+            Utf8.decode(payload);
             return null;
         }
         catch (CharacterCodingException ex) {

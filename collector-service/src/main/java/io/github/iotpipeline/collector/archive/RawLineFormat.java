@@ -1,14 +1,11 @@
 package io.github.iotpipeline.collector.archive;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import io.github.iotpipeline.collector.ingest.ReceivedMessage;
+import io.github.iotpipeline.model.Utf8;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -32,7 +29,7 @@ final class RawLineFormat {
             json.writeNumberProperty("qos", message.qos());
             json.writeBooleanProperty("retained", message.retained());
             json.writeBooleanProperty("duplicate", message.duplicate());
-            String text = utf8(message.payload());
+            String text = Utf8.decodeOrNull(message.payload());
             if (text != null) {
                 json.writeStringProperty("payload", text);
             }
@@ -43,17 +40,5 @@ final class RawLineFormat {
         }
         out.write('\n');
         return out.toByteArray();
-    }
-
-    private static String utf8(byte[] payload) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload)).toString();
-        }
-        catch (CharacterCodingException ex) {
-            return null;
-        }
     }
 }

@@ -1,11 +1,8 @@
 package io.github.iotpipeline.collector.storage;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.github.iotpipeline.model.Utf8;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -58,15 +55,7 @@ public class RejectedMessage {
                 return null;
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload)).toString();
-        }
-        catch (CharacterCodingException ex) {
-            return null;
-        }
+        return Utf8.decodeOrNull(payload);
     }
 
     public Long getId() {
