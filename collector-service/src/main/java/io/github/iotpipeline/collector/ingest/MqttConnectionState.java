@@ -11,7 +11,7 @@ import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the inbound connection through the adapter's events.
+ * Follows the inbound connection, from the client's own callbacks (see {@link ObservedMqttInboundAdapter}).
  * <p>
  * MQTT packet ids are only meaningful on the connection that carried them: after a reconnect the broker
  * reuses them for other messages. So every message records the connection it came on, and an
@@ -26,6 +26,7 @@ public class MqttConnectionState {
     private final AtomicLong connection = new AtomicLong();
 
     private volatile boolean connected;
+    private volatile boolean subscribed;
     private volatile Instant since = Instant.now();
     private volatile String lastError;
 
@@ -34,8 +35,9 @@ public class MqttConnectionState {
         return connection.get();
     }
 
+    /** Connected and subscribed: readings flow. */
     public boolean connected() {
-        return connected;
+        return connected && subscribed;
     }
 
     public Instant since() {
@@ -46,19 +48,33 @@ public class MqttConnectionState {
         return lastError;
     }
 
-    @EventListener
-    void onSubscribed(MqttSubscribedEvent event) {
+    void connectionMade() {
         connected = true;
         since = Instant.now();
-        log.info("MQTT connected and subscribed: {}", event.getMessage());
+        log.info("MQTT connected");
+    }
+
+    void connectionLost(String cause) {
+        connection.incrementAndGet();
+        connected = false;
+        subscribed = false;
+        since = Instant.now();
+        lastError = cause;
+        log.warn("MQTT connection lost, reconnecting: {}", cause);
     }
 
     @EventListener
-    void onConnectionFailed(MqttConnectionFailedEvent event) {
-        connection.incrementAndGet();
-        connected = false;
-        since = Instant.now();
-        lastError = event.getCause() == null ? "connection lost" : event.getCause().getMessage();
-        log.warn("MQTT connection lost or failed, reconnecting: {}", lastError);
+    void onSubscribed(MqttSubscribedEvent event) {
+        subscribed = true;
+        log.info("MQTT {}", event.getMessage());
+    }
+
+    /** A failed subscribe, or a lost connection (which {@link #connectionLost} has recorded already). */
+    @EventListener
+    void onFailure(MqttConnectionFailedEvent event) {
+        if (connected && event.getCause() != null) {
+            lastError = event.getCause().getMessage();
+            log.warn("MQTT subscribe failed, the session's subscription still delivers: {}", lastError);
+        }
     }
 }

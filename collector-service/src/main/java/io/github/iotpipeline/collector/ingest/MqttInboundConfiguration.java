@@ -53,9 +53,9 @@ class MqttInboundConfiguration {
 
     @Bean
     Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttConnectionOptions options, MqttProperties mqtt,
-            SensorTopics topics) {
-        Mqttv5PahoMessageDrivenChannelAdapter adapter = new Mqttv5PahoMessageDrivenChannelAdapter(options,
-                mqtt.clientId(), new MqttSubscription(topics.subscription(), 1));
+            SensorTopics topics, MqttConnectionState state) {
+        Mqttv5PahoMessageDrivenChannelAdapter adapter = new ObservedMqttInboundAdapter(options, mqtt.clientId(),
+                state, new MqttSubscription(topics.subscription(), 1));
         adapter.setManualAcks(true);
         adapter.setPayloadType(byte[].class);
         // Unacknowledged messages live in the broker's session, which outlives this process; the client
