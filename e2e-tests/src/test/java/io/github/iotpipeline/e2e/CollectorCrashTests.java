@@ -1,26 +1,12 @@
 package io.github.iotpipeline.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-import io.github.iotpipeline.model.ReadingCodec;
-import io.github.iotpipeline.model.SensorReading;
-import io.github.iotpipeline.model.SensorTopics;
-import io.github.iotpipeline.testsupport.MosquittoProcess;
-import io.github.iotpipeline.testsupport.MqttTestClient;
-import io.github.iotpipeline.testsupport.TestBroker;
-import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,108 +14,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The collector, as its own JVM, is killed with SIGKILL twice while readings flow at QoS 1, and started
- * again each time. Afterwards every published reading is in the database exactly once and in the raw
- * archive at least once.
+ * The collector, as its own JVM, is ended while readings flow at QoS 1 — by SIGKILL, as a crash or the OOM
+ * killer would, and by SIGTERM, as an orchestrator would — and started again. Afterwards every reading the
+ * broker accepted is in the database exactly once and in the raw archive at least once.
  */
 class CollectorCrashTests {
 
-    private static final int READINGS = 3_000;
-    private static final int PER_SECOND = 300;
+    private static final int KILLS = 3;
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /** JVM start-up of the shutdown hooks, and the phases outside the buffer's, on a busy machine. */
+    private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(5);
 
     @TempDir
     Path work;
 
-    private MosquittoProcess broker;
-    private TestDatabase database;
-    private CollectorProcess collector;
-
-    @BeforeEach
-    void start() {
-        broker = MosquittoProcess.startWithProjectConfig(ProjectFiles.mosquittoConfig());
-        database = TestDatabase.create("crash");
-    }
+    private FaultScenario scenario;
 
     @AfterEach
-    void stop() {
-        if (collector != null) {
-            collector.close();
+    void tearDown() {
+        if (scenario != null) {
+            scenario.close();
         }
-        broker.close();
-        database.close();
     }
 
     @Test
-    void losesAndDuplicatesNothingWhenKilledWhileReadingsFlow() throws Exception {
-        String name = TestBroker.uniqueName("crash");
-        SensorTopics topics = new SensorTopics(name);
-        Path raw = Files.createDirectories(work.resolve("raw"));
-        // The log stays in target/ for whoever has to read why a run failed.
-        collector = new CollectorProcess(database, broker.url(), name, raw, Path.of("target", name + ".log"));
+    void losesAndDuplicatesNothingWhenKilledRepeatedlyWhileReadingsFlow() throws Exception {
+        scenario = FaultScenario.create("crash", work, Map.of());
+        CollectorProcess collector = scenario.collector();
         collector.start();
-        ReadingCodec codec = new ReadingCodec();
-        Instant base = Instant.parse("2026-06-01T00:00:00Z");
+        scenario.awaitReady(Duration.ofSeconds(60));
+        scenario.awaitSubscribed();
 
-        try (MqttTestClient publisher = MqttTestClient.connect(broker.url(), name + "-publisher")) {
-            awaitSubscribed(publisher, topics, codec);
-            Instant started = Instant.now();
-            for (int seq = 0; seq < READINGS; seq++) {
-                pace(started, seq);
-                if (seq == READINGS / 3 || seq == 2 * READINGS / 3) {
-                    collector.kill();
-                    collector.start();
-                }
-                SensorReading reading = new SensorReading("sensor-1", base.plusMillis(seq), seq % 40, "°C", (long) seq);
-                publisher.publish(topics.topicFor("sensor-1"), codec.encode(reading));
+        try (SequencePublisher publisher = scenario.publisher()) {
+            CompletableFuture<Void> publishing = publisher.publishInBackground(3_000, 200);
+            for (int kill = 0; kill < KILLS; kill++) {
+                // Each process is killed once it is busy: it has taken a few batches, some not yet acknowledged.
+                awaitReceived(300);
+                collector.kill();
+                collector.start();
             }
+            publishing.get(60, TimeUnit.SECONDS);
         }
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(queryLong("select count(*) from measurements where seq >= 0"))
-                        .isEqualTo(READINGS));
-        assertThat(queryLong("select count(distinct seq) from measurements where seq >= 0")).isEqualTo(READINGS);
-        assertThat(queryLong("select min(seq) from measurements where seq >= 0")).isZero();
-        assertThat(queryLong("select max(seq) from measurements")).isEqualTo(READINGS - 1);
-        assertThat(rawLinesWithSeq(raw)).isGreaterThanOrEqualTo(READINGS);
+        scenario.assertEveryPublishedReadingStoredOnce(KILLS);
     }
 
-    /** Publishes probes until one is stored: the collector has then created its session on the broker. */
-    private void awaitSubscribed(MqttTestClient publisher, SensorTopics topics, ReadingCodec codec) {
-        Instant probeTime = Instant.parse("2026-05-01T00:00:00Z");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            publisher.publish(topics.topicFor("sensor-1"),
-                    codec.encode(new SensorReading("sensor-1", probeTime, 1, null, null)));
-            return queryLong("select count(*) from measurements where seq is null") == 1;
-        });
-    }
+    @Test
+    void exitsWithinTheShutdownTimeoutOnSigtermDuringABurstAndLosesNothing() throws Exception {
+        scenario = FaultScenario.create("sigterm", work,
+                Map.of("spring.lifecycle.timeout-per-shutdown-phase", SHUTDOWN_TIMEOUT.toSeconds() + "s"));
+        CollectorProcess collector = scenario.collector();
+        collector.start();
+        scenario.awaitReady(Duration.ofSeconds(60));
+        scenario.awaitSubscribed();
 
-    private long queryLong(String sql) throws SQLException {
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
+        try (SequencePublisher publisher = scenario.publisher()) {
+            CompletableFuture<Void> burst = publisher.publishInBackground(3_000, 500);
+            await().atMost(Duration.ofSeconds(20)).until(() -> scenario.published().acceptedCount() >= 1_000);
+            Duration exit = collector.terminate();
+            assertThat(collector.isAlive()).as("still running %s after SIGTERM: %s", exit, collector.describe())
+                    .isFalse();
+            assertThat(exit).as("time from SIGTERM to exit; %s", collector.describe())
+                    .isLessThan(SHUTDOWN_TIMEOUT.plus(SHUTDOWN_MARGIN));
+            collector.start();
+            burst.get(60, TimeUnit.SECONDS);
         }
+
+        scenario.assertEveryPublishedReadingStoredOnce(0);
     }
 
-    private static long rawLinesWithSeq(Path raw) throws IOException {
-        long lines = 0;
-        try (Stream<Path> files = Files.list(raw)) {
-            for (Path file : files.toList()) {
-                try (Stream<String> content = Files.lines(file)) {
-                    lines += content.filter(line -> line.contains("\\\"seq\\\":"))
-                            .count();
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static void pace(Instant started, int index) {
-        Instant due = started.plusNanos(index * 1_000_000_000L / PER_SECOND);
-        long wait = Duration.between(Instant.now(), due).toNanos();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
-        }
+    private void awaitReceived(long messages) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(scenario.metrics().received()).as("messages received by %s",
+                        scenario.collector().describe()).isGreaterThanOrEqualTo(messages));
     }
 }

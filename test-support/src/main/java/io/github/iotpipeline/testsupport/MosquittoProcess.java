@@ -36,6 +36,9 @@ public final class MosquittoProcess implements AutoCloseable {
                     + "allow_anonymous true\n"
                     + "persistence_location " + dir + "/\n"
                     + "log_dest file " + dir.resolve("mosquitto.log") + "\n"
+                    // Started as root, Mosquitto would switch to its own user, which cannot write this
+                    // directory: no log and, worse, no persistence. It ignores the line when not root.
+                    + "user " + System.getProperty("user.name") + "\n"
                     + configuration + "\n";
             Files.writeString(dir.resolve("mosquitto.conf"), config);
             MosquittoProcess broker = new MosquittoProcess(dir, port);

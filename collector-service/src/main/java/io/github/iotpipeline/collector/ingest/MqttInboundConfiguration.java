@@ -6,6 +6,8 @@ import io.github.iotpipeline.model.SensorTopics;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -23,6 +25,8 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 class MqttInboundConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttInboundConfiguration.class);
 
     private static final long QUIESCENT_TIMEOUT_MS = 500;
     private static final long DISCONNECT_TIMEOUT_MS = 5_000;
@@ -66,6 +70,12 @@ class MqttInboundConfiguration {
         adapter.setPhase(ReadingBuffer.PHASE - 1);
         // The buffer has acknowledged what it could by then; waiting for the rest only delays shutdown.
         adapter.setQuiescentTimeout(QUIESCENT_TIMEOUT_MS);
+        // A message that arrives while the flow stops has nowhere to go. Thrown back into the client, that
+        // would drop the connection; instead it stays unacknowledged and the broker delivers it again.
+        adapter.setErrorChannel((message, timeout) -> {
+            log.debug("Message not taken while stopping; left for redelivery: {}", message.getPayload());
+            return true;
+        });
         adapter.setDisconnectCompletionTimeout(DISCONNECT_TIMEOUT_MS);
         return adapter;
     }
@@ -73,7 +83,9 @@ class MqttInboundConfiguration {
     @Bean
     IntegrationFlow readingsInboundFlow(Mqttv5PahoMessageDrivenChannelAdapter mqttInbound, MessageIntake intake) {
         return IntegrationFlow.from(mqttInbound)
-                .handle(intake, "accept", endpoint -> endpoint.id("bufferReadings"))
+                // Below the adapter's phase: started before it, stopped after it, so that no message arrives
+                // while the flow has nobody to take it.
+                .handle(intake, "accept", endpoint -> endpoint.id("bufferReadings").phase(ReadingBuffer.PHASE - 2))
                 .get();
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class SchemaMigration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
-    private static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(15);
 
     private final EntityManagerFactory entityManagerFactory;
     private final SchemaProperties properties;

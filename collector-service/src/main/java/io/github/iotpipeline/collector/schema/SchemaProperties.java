@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param user user that owns the schema and runs the migrations (defaults to the datasource's user)
  * @param password that user's password
  * @param locations where the migrations are
- * @param retryInterval first wait after a failed attempt; it doubles up to a minute
+ * @param retryInterval first wait after a failed attempt; it doubles up to 15 s
  */
 @Validated
 @ConfigurationProperties("spring.flyway")
