@@ -59,7 +59,8 @@ class MqttInboundConfiguration {
     Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttConnectionOptions options, MqttProperties mqtt,
             SensorTopics topics, MqttConnectionState state) {
         Mqttv5PahoMessageDrivenChannelAdapter adapter = new ObservedMqttInboundAdapter(options, mqtt.clientId(),
-                state, new MqttSubscription(topics.subscription(), 1));
+                state, new MqttSubscription(StringUtils.hasText(mqtt.topicFilter()) ? mqtt.topicFilter()
+                        : topics.subscription(), 1));
         adapter.setManualAcks(true);
         adapter.setPayloadType(byte[].class);
         // Unacknowledged messages live in the broker's session, which outlives this process; the client

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clientId fixed client id: the broker keeps the persistent session, and so the unacknowledged
  *        readings, under this id while the collector is away
  * @param topicRoot prefix of the readings topics; empty in production
+ * @param topicFilter what to subscribe to; empty means exactly the readings topics. A wider filter, such as
+ *        {@code sensors/#}, lets messages on topics outside the contract reach the dead-letter table with
+ *        their reason instead of passing unseen
  * @param receiveMaximum how many unacknowledged readings the broker may send at once (MQTT 5 Receive
  *        Maximum); it must be at least the batch size, or a batch could never fill
  * @param sessionExpiry how long the broker keeps the session, and queues readings, while the collector is away
@@ -32,6 +35,7 @@ public record MqttProperties(
         String password,
         @NotBlank @DefaultValue("iot-collector") String clientId,
         @DefaultValue("") String topicRoot,
+        @DefaultValue("") String topicFilter,
         @Min(1) @Max(65535) @DefaultValue("1000") int receiveMaximum,
         @DefaultValue("7d") Duration sessionExpiry,
         @DefaultValue("30s") Duration keepAlive,
