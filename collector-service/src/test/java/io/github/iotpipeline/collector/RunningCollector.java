@@ -87,7 +87,7 @@ public final class RunningCollector implements AutoCloseable {
     public void awaitConnected() {
         MqttConnectionState state = context.getBean(MqttConnectionState.class);
         SchemaMigration schema = context.getBean(SchemaMigration.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> state.connected() && schema.ready());
+        await().atMost(Duration.ofSeconds(20)).until(() -> state.subscribed() && schema.ready());
     }
 
     /** Stops the collector, leaving its session on the broker. */

@@ -70,7 +70,7 @@ class PipelineEndToEndTests {
                 "--collector.raw.directory=" + rawDirectory, "--server.port=0");
         jdbc = collector.getBean(JdbcTemplate.class);
         MqttConnectionState connection = collector.getBean(MqttConnectionState.class);
-        await().atMost(Duration.ofSeconds(20)).until(connection::connected);
+        await().atMost(Duration.ofSeconds(20)).until(connection::subscribed);
         generator = GeneratorApplication.builder().run(GENERATOR_WITHOUT_DATABASE,
                 "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name + "-generator",
                 "--mqtt.topic-root=" + name, "--generator.interval=" + INTERVAL.toMillis() + "ms",

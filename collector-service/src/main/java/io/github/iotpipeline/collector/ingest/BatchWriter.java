@@ -114,6 +114,7 @@ class BatchWriter {
     }
 
     private static RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {
-        return new RejectedMessage(message.receivedAt(), message.topic(), reason.code(), detail, message.payload());
+        return new RejectedMessage(message.receivedAt(), message.topic(), reason.code(), detail, message.payload(),
+                message.duplicate());
     }
 }

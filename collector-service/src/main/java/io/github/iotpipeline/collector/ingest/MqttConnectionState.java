@@ -35,8 +35,13 @@ public class MqttConnectionState {
         return connection.get();
     }
 
-    /** Connected and subscribed: readings flow. */
+    /** Connected: with the persistent session, the broker delivers on its stored subscription. */
     public boolean connected() {
+        return connected;
+    }
+
+    /** The broker confirmed the subscription since the last connect, so even a brand-new session receives. */
+    public boolean subscribed() {
         return connected && subscribed;
     }
 

@@ -49,11 +49,31 @@ public class MeasurementStore {
                 entityManager.persist(measurement);
             }
         });
-        rejected.forEach(entityManager::persist);
+        int repeatedRejections = 0;
+        for (RejectedMessage message : rejected) {
+            if (message.isRedelivered() && alreadyRejected(message)) {
+                repeatedRejections++;
+            }
+            else {
+                entityManager.persist(message);
+            }
+        }
         entityManager.flush();
         entityManager.clear();
         int fresh = unique.size() - existing.size();
-        return new Stored(fresh, measurements.size() - fresh, rejected.size());
+        return new Stored(fresh, measurements.size() - fresh + repeatedRejections, rejected.size() - repeatedRejections);
+    }
+
+    /**
+     * Dead letters have no natural key: a device may well send the same bad payload twice. But a message the
+     * broker flags as redelivered, whose topic and payload are stored already, is that stored message again.
+     */
+    private boolean alreadyRejected(RejectedMessage message) {
+        return !entityManager.createNativeQuery(
+                        "select 1 from rejected_messages where topic = ?1 and payload = ?2 limit 1")
+                .setParameter(1, message.getTopic())
+                .setParameter(2, message.getPayload())
+                .getResultList().isEmpty();
     }
 
     private Set<MeasurementId> existing(Set<MeasurementId> ids) {
@@ -87,7 +107,8 @@ public class MeasurementStore {
      * What one batch did to the database.
      *
      * @param stored readings inserted as new rows
-     * @param duplicates readings not inserted because they were stored already or appeared twice in the batch
+     * @param duplicates readings not inserted because they were stored already or appeared twice in the batch,
+     *        and redelivered dead letters that were stored already
      * @param rejected dead letters inserted
      */
     public record Stored(int stored, int duplicates, int rejected) {

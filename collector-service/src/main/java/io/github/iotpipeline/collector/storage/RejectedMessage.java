@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** A message that is not a valid reading, kept with the reason so an operator can see and replay it. */
 @Entity
@@ -36,10 +37,20 @@ public class RejectedMessage {
     @Column(name = "payload_text")
     private String payloadText;
 
+    /** The broker flagged the message as a redelivery: it may be stored already. */
+    @Transient
+    private boolean redelivered;
+
     protected RejectedMessage() {
     }
 
     public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload) {
+        this(receivedAt, topic, reason, detail, payload, false);
+    }
+
+    public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload,
+            boolean redelivered) {
+        this.redelivered = redelivered;
         this.receivedAt = receivedAt;
         this.topic = topic;
         this.reason = reason;
@@ -56,6 +67,10 @@ public class RejectedMessage {
             }
         }
         return Utf8.decodeOrNull(payload);
+    }
+
+    public boolean isRedelivered() {
+        return redelivered;
     }
 
     public Long getId() {

@@ -216,6 +216,23 @@ class MeasurementStoreTests {
         return new Measurement(sensorId, ts, value, "°C", Quality.VALID, null, TS.plusSeconds(1));
     }
 
+    @Test
+    void storesARedeliveredDeadLetterOnceButARepeatedOneAgain() {
+        byte[] payload = utf8("{broken");
+        store.store(List.of(), List.of(rejected(payload)));
+
+        MeasurementStore.Stored redelivery = store.store(List.of(),
+                List.of(new RejectedMessage(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload, true)));
+        MeasurementStore.Stored repeat = store.store(List.of(), List.of(rejected(payload)));
+        MeasurementStore.Stored firstDelivery = store.store(List.of(),
+                List.of(new RejectedMessage(TS, "sensors/sensor-2/readings", "malformed_json", "test detail", payload, true)));
+
+        assertThat(redelivery).isEqualTo(new MeasurementStore.Stored(0, 1, 0));
+        assertThat(repeat).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
+        assertThat(firstDelivery).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
+        assertThat(jdbc.queryForObject("select count(*) from rejected_messages", Integer.class)).isEqualTo(3);
+    }
+
     private static RejectedMessage rejected(byte[] payload) {
         return new RejectedMessage(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload);
     }
