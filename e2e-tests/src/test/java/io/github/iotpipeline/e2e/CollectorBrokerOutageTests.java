@@ -33,10 +33,7 @@ class CollectorBrokerOutageTests {
     @Test
     void reconnectsAfterABrokerRestartAndStoresEverythingOnce() throws Exception {
         scenario = FaultScenario.create("broker-restart", work, Map.of());
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
         try (SequencePublisher publisher = scenario.publisher()) {
             publisher.publish(1_050, 400);
         }
@@ -56,10 +53,7 @@ class CollectorBrokerOutageTests {
     @Test
     void startsWhileBrokerAndDatabaseAreDownAndCatchesUpOnceTheyReturn() throws Exception {
         scenario = FaultScenario.create("all-down", work, Map.of());
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
         collector.terminate();
         assertThat(collector.isAlive()).as("stopped by SIGTERM: %s", collector.describe()).isFalse();
 

@@ -40,10 +40,7 @@ class CollectorCrashTests {
     @Test
     void losesAndDuplicatesNothingWhenKilledRepeatedlyWhileReadingsFlow() throws Exception {
         scenario = FaultScenario.create("crash", work, Map.of());
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
 
         try (SequencePublisher publisher = scenario.publisher()) {
             CompletableFuture<Void> publishing = publisher.publishInBackground(3_000, 200);
@@ -63,10 +60,7 @@ class CollectorCrashTests {
     void exitsWithinTheShutdownTimeoutOnSigtermDuringABurstAndLosesNothing() throws Exception {
         scenario = FaultScenario.create("sigterm", work,
                 Map.of("spring.lifecycle.timeout-per-shutdown-phase", SHUTDOWN_TIMEOUT.toSeconds() + "s"));
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
 
         try (SequencePublisher publisher = scenario.publisher()) {
             CompletableFuture<Void> burst = publisher.publishInBackground(3_000, 500);

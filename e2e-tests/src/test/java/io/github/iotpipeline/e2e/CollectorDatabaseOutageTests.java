@@ -41,10 +41,7 @@ class CollectorDatabaseOutageTests {
     @Test
     void reportsNotReadyWhileTheDatabaseIsUnreachableAndCatchesUpWithoutARestart() throws Exception {
         scenario = FaultScenario.create("db-down", work, Map.of());
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
 
         try (SequencePublisher publisher = scenario.publisher()) {
             publisher.publish(500, 300);
@@ -76,10 +73,7 @@ class CollectorDatabaseOutageTests {
     @Test
     void keepsItsMemoryBoundedAndLosesNothingWhileTheDatabaseIsSlow() throws Exception {
         scenario = FaultScenario.create("db-slow", work, Map.of());
-        CollectorProcess collector = scenario.collector();
-        collector.start();
-        scenario.awaitReady(Duration.ofSeconds(60));
-        scenario.awaitSubscribed();
+        CollectorProcess collector = scenario.startCollector();
         scenario.databaseProxy().setLatency(SLOW_DATABASE);
         Peaks peaks = new Peaks();
 

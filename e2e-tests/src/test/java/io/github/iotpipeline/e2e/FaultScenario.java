@@ -105,6 +105,14 @@ final class FaultScenario implements AutoCloseable {
         return new SequencePublisher(broker.url(), name + "-publisher-" + (++publishers), topics, published);
     }
 
+    /** Starts the collector and waits until it is ready and its session exists on the broker. */
+    CollectorProcess startCollector() {
+        collector.start();
+        awaitReady(Duration.ofSeconds(60));
+        awaitSubscribed();
+        return collector;
+    }
+
     /** Waits until readiness is 200: database, broker and buffer all UP. */
     void awaitReady(Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->

@@ -39,8 +39,7 @@ class PipelineSoakTests {
         Instant started = Instant.now();
 
         try (FaultScenario scenario = FaultScenario.create("soak", work, Map.of())) {
-            scenario.collector().start();
-            scenario.awaitSubscribed();
+            scenario.startCollector();
             Instant deadline = Instant.now().plus(duration);
             try (SequencePublisher publisher = scenario.publisher()) {
                 CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
