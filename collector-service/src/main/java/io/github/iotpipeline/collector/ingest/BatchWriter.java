@@ -13,6 +13,7 @@ import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.github.iotpipeline.model.Decoded;
 import io.github.iotpipeline.model.RejectReason;
 import io.github.iotpipeline.model.SensorReading;
+import io.github.iotpipeline.model.SensorTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,12 @@ class BatchWriter {
     private final Acknowledger acknowledger;
     private final IngestMetrics metrics;
     private final SchemaMigration schema;
+    private final SensorTopics topics;
 
     BatchWriter(RawArchive archive, MeasurementStore store, QualityClassifier classifier, Acknowledger acknowledger,
-            IngestMetrics metrics, SchemaMigration schema) {
+            IngestMetrics metrics, SchemaMigration schema, SensorTopics topics) {
         this.schema = schema;
+        this.topics = topics;
         this.archive = archive;
         this.store = store;
         this.classifier = classifier;
@@ -95,7 +98,8 @@ class BatchWriter {
             if (message.decoded() instanceof Decoded.Accepted accepted) {
                 SensorReading reading = accepted.reading();
                 measurements.add(new Measurement(reading.sensorId(), reading.timestamp(), reading.value(),
-                        reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt()));
+                        reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt(),
+                        message.duplicate()));
                 newest = newest == null || reading.timestamp().isAfter(newest) ? reading.timestamp() : newest;
             }
             else {
@@ -113,8 +117,9 @@ class BatchWriter {
         metrics.stored(store.store(List.of(), List.of(rejected)), List.of(rejected), null);
     }
 
-    private static RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {
-        return new RejectedMessage(message.receivedAt(), message.topic(), reason.code(), detail, message.payload(),
-                message.duplicate());
+    private RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {
+        String sensorId = topics.sensorIdOf(message.topic()).orElse(null);
+        return new RejectedMessage(message.receivedAt(), message.topic(), sensorId, reason.code(), detail,
+                message.payload(), message.duplicate());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.SQLInsert;
 import org.hibernate.jdbc.Expectation;
 
@@ -43,11 +44,21 @@ public class Measurement {
     @Column(name = "received_at")
     private Instant receivedAt;
 
+    /** The broker flagged the message as a redelivery; a copy found stored is then not the sensor's doing. */
+    @Transient
+    private boolean redelivered;
+
     protected Measurement() {
     }
 
     public Measurement(String sensorId, Instant ts, double value, String unit, Quality quality, Long seq,
             Instant receivedAt) {
+        this(sensorId, ts, value, unit, quality, seq, receivedAt, false);
+    }
+
+    public Measurement(String sensorId, Instant ts, double value, String unit, Quality quality, Long seq,
+            Instant receivedAt, boolean redelivered) {
+        this.redelivered = redelivered;
         this.sensorId = sensorId;
         this.ts = ts;
         this.value = value;
@@ -55,6 +66,10 @@ public class Measurement {
         this.quality = quality.code();
         this.seq = seq;
         this.receivedAt = receivedAt;
+    }
+
+    public boolean isRedelivered() {
+        return redelivered;
     }
 
     public MeasurementId id() {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * is persisted (no merge, no select per row), and the session is flushed once at the end.
  * <p>
  * One query per batch finds the readings that are already stored, so that the collector can count
- * redeliveries exactly; the insert still ignores a conflicting row, should one slip in between.
+ * redeliveries exactly and record each copy in {@code duplicate_readings}; the insert still ignores a
+ * conflicting row, should one slip in between.
  */
 @Repository
 public class MeasurementStore {
@@ -40,15 +42,24 @@ public class MeasurementStore {
     public Stored store(List<Measurement> measurements, List<RejectedMessage> rejected) {
         // Two copies of one reading in the same batch would clash in the persistence context; keep the first.
         Map<MeasurementId, Measurement> unique = new LinkedHashMap<>();
+        List<Measurement> copies = new ArrayList<>();
         for (Measurement measurement : measurements) {
-            unique.putIfAbsent(measurement.id(), measurement);
+            if (unique.putIfAbsent(measurement.id(), measurement) != null) {
+                copies.add(measurement);
+            }
         }
         Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : existing(unique.keySet());
         unique.forEach((id, measurement) -> {
-            if (!existing.contains(id)) {
+            if (existing.contains(id)) {
+                copies.add(measurement);
+            }
+            else {
                 entityManager.persist(measurement);
             }
         });
+        for (Measurement copy : copies) {
+            entityManager.persist(new DuplicateReading(copy));
+        }
         int repeatedRejections = 0;
         for (RejectedMessage message : rejected) {
             if (message.isRedelivered() && alreadyRejected(message)) {

@@ -28,6 +28,9 @@ public class RejectedMessage {
 
     private String topic;
 
+    @Column(name = "sensor_id")
+    private String sensorId;
+
     private String reason;
 
     private String detail;
@@ -45,14 +48,19 @@ public class RejectedMessage {
     }
 
     public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload) {
-        this(receivedAt, topic, reason, detail, payload, false);
+        this(receivedAt, topic, null, reason, detail, payload, false);
     }
 
-    public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload,
-            boolean redelivered) {
+    /**
+     * @param sensorId the sensor the topic names, so that the rejection counts against it; null when the topic
+     *        names none
+     */
+    public RejectedMessage(Instant receivedAt, String topic, String sensorId, String reason, String detail,
+            byte[] payload, boolean redelivered) {
         this.redelivered = redelivered;
         this.receivedAt = receivedAt;
         this.topic = topic;
+        this.sensorId = sensorId;
         this.reason = reason;
         this.detail = detail;
         this.payload = payload;
@@ -83,6 +91,10 @@ public class RejectedMessage {
 
     public String getTopic() {
         return topic;
+    }
+
+    public String getSensorId() {
+        return sensorId;
     }
 
     public String getReason() {

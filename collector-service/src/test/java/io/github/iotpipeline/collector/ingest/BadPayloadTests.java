@@ -94,7 +94,7 @@ class BadPayloadTests {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> count("rejected_messages") == CASES.size()
                 && count("measurements") == CASES.size());
-        rejected = collector.jdbc().queryForList("select reason, detail, payload, topic from rejected_messages");
+        rejected = collector.jdbc().queryForList("select reason, detail, payload, topic, sensor_id from rejected_messages");
         storedGoodReadings = count("measurements where sensor_id = 'sensor-3'");
     }
 
@@ -117,6 +117,8 @@ class BadPayloadTests {
             assertThat(matches.get(0).get("reason")).isEqualTo(bad.reason());
             assertThat((String) matches.get(0).get("detail")).isNotBlank();
             assertThat(matches.get(0).get("topic")).isEqualTo(collector.topics().topicFor(bad.topicSensor()));
+            // The rejection counts against the sensor the topic names, whatever the payload claims.
+            assertThat(matches.get(0).get("sensor_id")).isEqualTo(bad.topicSensor());
         }));
     }
 

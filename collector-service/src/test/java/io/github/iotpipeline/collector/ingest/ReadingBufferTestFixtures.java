@@ -37,7 +37,7 @@ final class ReadingBufferTestFixtures {
         private String failure;
 
         RecordingBatchWriter() {
-            super(null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null);
         }
 
         @Override

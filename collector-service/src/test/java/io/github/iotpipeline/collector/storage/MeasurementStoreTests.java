@@ -82,7 +82,7 @@ class MeasurementStoreTests {
     @BeforeEach
     void emptyTables() {
         await().atMost(Duration.ofSeconds(30)).until(schema::ready);
-        jdbc.execute("truncate measurements, rejected_messages");
+        jdbc.execute("truncate measurements, rejected_messages, duplicate_readings");
     }
 
     @Test
@@ -111,6 +111,24 @@ class MeasurementStoreTests {
                 measurement("sensor-2", TS, 40.0), measurement("sensor-1", TS, 21.5)), List.of());
 
         assertThat(stored).isEqualTo(new MeasurementStore.Stored(2, 1, 0));
+        assertThat(countMeasurements()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsEveryCopyOfAStoredReadingAndWhetherTheBrokerRedeliveredIt() {
+        Instant receivedAgain = TS.plusSeconds(30);
+        store.store(List.of(measurement("sensor-1", TS, 21.5)), List.of());
+
+        store.store(List.of(
+                new Measurement("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, true),
+                new Measurement("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, false),
+                measurement("sensor-2", TS, 40.0),
+                measurement("sensor-2", TS, 40.0)), List.of());
+
+        assertThat(jdbc.queryForList("select sensor_id || ' ' || (received_at = ?) || ' ' || redelivered"
+                + " from duplicate_readings where ts = ? order by sensor_id, redelivered", String.class,
+                Timestamp.from(receivedAgain), Timestamp.from(TS)))
+                .containsExactly("sensor-1 true false", "sensor-1 true true", "sensor-2 false false");
         assertThat(countMeasurements()).isEqualTo(2);
     }
 
@@ -222,15 +240,25 @@ class MeasurementStoreTests {
         store.store(List.of(), List.of(rejected(payload)));
 
         MeasurementStore.Stored redelivery = store.store(List.of(),
-                List.of(new RejectedMessage(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload, true)));
+                List.of(new RejectedMessage(TS, "sensors/sensor-1/readings", "sensor-1", "malformed_json", "test detail", payload, true)));
         MeasurementStore.Stored repeat = store.store(List.of(), List.of(rejected(payload)));
         MeasurementStore.Stored firstDelivery = store.store(List.of(),
-                List.of(new RejectedMessage(TS, "sensors/sensor-2/readings", "malformed_json", "test detail", payload, true)));
+                List.of(new RejectedMessage(TS, "sensors/sensor-2/readings", "sensor-2", "malformed_json", "test detail", payload, true)));
 
         assertThat(redelivery).isEqualTo(new MeasurementStore.Stored(0, 1, 0));
         assertThat(repeat).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
         assertThat(firstDelivery).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
         assertThat(jdbc.queryForObject("select count(*) from rejected_messages", Integer.class)).isEqualTo(3);
+        // A dead letter is not a reading: its copies are counted, not listed among duplicate readings.
+        assertThat(jdbc.queryForObject("select count(*) from duplicate_readings", Integer.class)).isZero();
+    }
+
+    @Test
+    void keepsTheSensorATopicNamesWithItsDeadLetter() {
+        store.store(List.of(), List.of(
+                new RejectedMessage(TS, "sensors/sensor-3/readings", "sensor-3", "malformed_json", "d", utf8("{"), false)));
+
+        assertThat(jdbc.queryForObject("select sensor_id from rejected_messages", String.class)).isEqualTo("sensor-3");
     }
 
     private static RejectedMessage rejected(byte[] payload) {
