@@ -15,8 +15,9 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one reading from every sensor and sends each to the outbound channel. While the broker cannot take
- * them, readings are dropped and counted; the sensors still advance, so the gap shows in {@code seq}.
+ * Takes a reading from every sensor and sends what the fleet gives to publish, in order, to the outbound
+ * channel. While the broker cannot take them, readings are dropped and counted; the sensors still advance, so
+ * the gap shows in {@code seq}.
  */
 @Component
 class ReadingPublisher {
@@ -40,7 +41,10 @@ class ReadingPublisher {
         this.clock = clock;
     }
 
-    /** Publishes one reading per sensor. Never throws, so that one bad round does not end the schedule. */
+    /**
+     * Publishes one reading per sensor, or what simulated faults make of it. Never throws, so that one bad
+     * round does not end the schedule.
+     */
     void publishAll() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (SensorReading reading : fleet.read(now)) {

@@ -15,12 +15,16 @@ class SimulationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
 
     @Bean
-    SensorFleet sensorFleet(GeneratorProperties properties) {
+    SensorFleet sensorFleet(GeneratorProperties properties, FaultProperties faultProperties) {
         Long configured = properties.seed();
         long seed = configured != null ? configured : new SecureRandom().nextLong();
+        FaultPlan faults = FaultPlan.from(faultProperties);
+        SensorFleet fleet = SensorFleet.create(properties.sensorCount(), properties.spikeProbability(), seed, faults);
         // The seed is logged so that an interesting run can be replayed with GENERATOR_SEED.
         log.info("Simulating {} sensors with seed {} and spike probability {}",
                 properties.sensorCount(), seed, properties.spikeProbability());
-        return SensorFleet.create(properties.sensorCount(), properties.spikeProbability(), seed);
+        // Faulty data downstream should never be a mystery: say which sensors produce it on purpose.
+        faults.describe().forEach(fault -> log.info("Simulating fault {}", fault));
+        return fleet;
     }
 }
