@@ -1,5 +1,8 @@
 -- Example queries for analysts and data scientists: run one in psql, DBeaver, Metabase or a notebook.
--- Tables: sensors, measurements, rejected_messages. Views: latest_readings, hourly_aggregates.
+-- Tables: sensors, measurements, rejected_messages, duplicate_readings, and the rollups
+-- measurements_1min, measurements_1hour and measurements_1day. Views: latest_readings,
+-- hourly_aggregates, sensor_staleness, measurements_1min_quality. Functions: resample and the
+-- sensor_* data-quality indicators (\df sensor_* in psql lists them).
 -- Literals marked "-- parameter" are meant to be edited. Windows are relative to now(), so every
 -- query stays useful on a live database. Hours and days follow the session's TimeZone
 -- (SET TIME ZONE 'Europe/Berlin'; to change it). Statistics leave out out_of_range readings,
@@ -403,3 +406,173 @@ SELECT ts,
 WINDOW last_10_readings AS (ORDER BY ts ROWS BETWEEN 9 PRECEDING AND CURRENT ROW),
        last_15_minutes  AS (ORDER BY ts RANGE BETWEEN interval '15 minutes' PRECEDING AND CURRENT ROW)
  ORDER BY ts;
+
+-- == Data-quality indicators ==
+
+-- Which registered sensors are late or silent right now, judged by each sensor's own thresholds?
+SELECT sensor_id,
+       sensor_name,
+       last_ts,
+       last_received_at,
+       date_trunc('second', staleness)                 AS staleness,
+       status
+  FROM sensor_staleness
+ WHERE status <> 'ok'
+ ORDER BY staleness DESC NULLS FIRST;
+
+-- How complete was each sensor's data over the last 24 hours, received against expected readings?
+SELECT sensor_id,
+       nominal_interval,
+       expected,
+       received,
+       missing,
+       completeness
+  FROM sensor_completeness(now() - interval '24 hours', now())   -- parameter: window
+ ORDER BY completeness NULLS FIRST, sensor_id;
+
+-- Where did a sensor send nothing for longer than 3 nominal intervals in the last 48 hours, and how much is missing?
+SELECT sensor_id,
+       gap_start,
+       gap_end,
+       date_trunc('second', gap_length)                AS gap_length,
+       missing_readings
+  FROM sensor_gaps(now() - interval '48 hours', now(),
+                   NULL)                                        -- parameter: minimum gap, NULL: 3 x nominal_interval
+ ORDER BY gap_length DESC;
+
+-- How many readings did one sensor send per minute over the last hour, against how many it should have?
+SELECT bucket,
+       reading_count,
+       valid_count,
+       out_of_range_count,
+       round(in_range_avg::numeric, 2)                 AS in_range_avg,
+       round(expected::numeric, 2)                     AS expected,
+       completeness
+  FROM measurements_1min_quality
+ WHERE sensor_id = 'sensor-1'                                   -- parameter: sensor
+   AND bucket >= now() - interval '1 hour'
+ ORDER BY bucket;
+
+-- How many readings, out-of-range values, duplicates, redeliveries and rejections did each sensor have in the last 24 hours?
+SELECT sensor_id,
+       readings,
+       valid,
+       out_of_range,
+       unknown_sensor,
+       round(100 * out_of_range_share::numeric, 2)     AS out_of_range_pct,
+       duplicates,
+       redeliveries,
+       rejected
+  FROM sensor_reading_quality(now() - interval '24 hours', now())
+ ORDER BY sensor_id;
+
+-- For which reasons were each sensor's messages rejected over the last 24 hours, and what did the latest say?
+SELECT coalesce(sensor_id, '(no sensor in topic)')     AS sensor_id,
+       reason,
+       rejected,
+       first_received_at,
+       last_received_at,
+       latest_detail
+  FROM sensor_rejections(now() - interval '24 hours', now())
+ ORDER BY sensor_id, rejected DESC;
+
+-- Which sensors' readings arrived over a minute late, or carried a timestamp ahead of their arrival, in the last 24 hours?
+SELECT sensor_id,
+       readings,
+       late_arrivals,
+       date_trunc('second', max_delay)                 AS max_delay,
+       ahead_of_receipt,
+       date_trunc('second', max_ahead)                 AS max_ahead,
+       median_delay
+  FROM sensor_timing(now() - interval '24 hours', now(),
+                     interval '1 minute',                       -- parameter: late after
+                     interval '2 seconds')                      -- parameter: clock skew tolerated
+ WHERE late_arrivals > 0
+    OR ahead_of_receipt > 0
+ ORDER BY late_arrivals + ahead_of_receipt DESC;
+
+-- When did a sensor repeat exactly the same value for at least its flatline_after in the last 24 hours?
+SELECT sensor_id,
+       start_ts,
+       end_ts,
+       duration,
+       value,
+       readings
+  FROM sensor_flatlines(now() - interval '24 hours', now(),
+                        NULL)                                   -- parameter: minimum duration, NULL: sensors.flatline_after
+ ORDER BY duration DESC;
+
+-- Which spikes and steps between consecutive readings beyond each sensor's max_step happened in the last 24 hours?
+SELECT sensor_id,
+       ts,
+       previous_value,
+       value,
+       round(step::numeric, 2)                         AS step,
+       kind
+  FROM sensor_jumps(now() - interval '24 hours', now(),
+                    NULL)                                       -- parameter: max step, NULL: sensors.max_step
+ WHERE kind <> 'return'
+ ORDER BY ts DESC;
+
+-- How far can each sensor be trusted over the last 24 hours: every indicator and the problems it found, in one query?
+SELECT sensor_id,
+       sensor_name,
+       problems,
+       completeness,
+       gaps,
+       date_trunc('second', longest_gap)               AS longest_gap,
+       staleness_status,
+       out_of_range_share,
+       duplicates,
+       rejected,
+       late_arrivals,
+       ahead_of_receipt,
+       flatlines,
+       jumps
+  FROM sensor_quality(now() - interval '24 hours', now(),
+                      0.95)                                     -- parameter: completeness below which it is a problem
+ ORDER BY cardinality(problems) DESC, sensor_id;
+
+-- == Rollups and resampling ==
+
+-- What were each sensor's hourly count, in-range mean, minimum and maximum over the last 24 hours (from measurements_1hour)?
+SELECT sensor_id,
+       bucket                                          AS hour_utc,
+       reading_count,
+       out_of_range_count,
+       round(in_range_avg::numeric, 2)                 AS in_range_avg,
+       round(min_value::numeric, 2)                    AS min_value,
+       round(max_value::numeric, 2)                    AS max_value
+  FROM measurements_1hour
+ WHERE bucket >= now() - interval '24 hours'
+ ORDER BY sensor_id, bucket;
+
+-- What were each sensor's daily readings, in-range mean and first and last value by UTC day (from measurements_1day, kept after raw readings expire)?
+SELECT sensor_id,
+       bucket::date                                    AS day_utc,
+       reading_count,
+       valid_count,
+       round(in_range_avg::numeric, 2)                 AS in_range_avg,
+       round(first_value::numeric, 2)                  AS first_value,
+       round(last_value::numeric, 2)                   AS last_value
+  FROM measurements_1day
+ WHERE bucket >= now() - interval '7 days'                      -- parameter: days back
+ ORDER BY sensor_id, bucket;
+
+-- What was one sensor's 5-minute average over the last 24 hours, empty buckets carrying the last value forward (resample, locf)?
+SELECT bucket,
+       round(value::numeric, 2)                        AS value,
+       reading_count,
+       filled
+  FROM resample('sensor-3', now() - interval '24 hours', now(),  -- parameter: sensor and window
+                interval '5 minutes', 'locf')                   -- parameter: step and fill (none, locf, linear)
+ ORDER BY bucket;
+
+-- What was one sensor's 1-minute average over the last 24 hours, empty minutes interpolated linearly (resample, linear)?
+SELECT bucket,
+       round(value::numeric, 2)                        AS value,
+       reading_count,
+       filled
+  FROM resample('sensor-3', now() - interval '24 hours', now(),  -- parameter: sensor and window
+                interval '1 minute', 'linear')                  -- parameter: step and fill (none, locf, linear)
+ ORDER BY bucket;

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Dead letters of several kinds over the last day, one binary payload among them, and one older
@@ -18,8 +20,11 @@ import java.util.List;
 final class SampleRejections {
 
     private static final String INSERT = """
-            INSERT INTO rejected_messages (received_at, topic, reason, detail, payload, payload_text)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO rejected_messages (received_at, topic, reason, detail, payload, payload_text, sensor_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    /** The sensor a rejection counts against is the one its topic names, as the collector reads it. */
+    private static final Pattern SENSOR_TOPIC = Pattern.compile("(?:^|/)sensors/([^/]+)/readings$");
 
     private final Instant now;
 
@@ -36,6 +41,7 @@ final class SampleRejections {
                 insert.setString(4, rejection.detail());
                 insert.setBytes(5, rejection.payload());
                 insert.setString(6, rejection.payloadText());
+                insert.setString(7, sensorOf(rejection.topic()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -62,6 +68,11 @@ final class SampleRejections {
         rejections.add(text(Duration.ofHours(30), "sensors/sensor-4/readings", "missing_field",
                 "'value' is missing", "{\"sensor_id\":\"sensor-4\",\"timestamp\":\"2026-01-01T00:00:00Z\"}"));
         return rejections;
+    }
+
+    private static String sensorOf(String topic) {
+        Matcher matcher = SENSOR_TOPIC.matcher(topic);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static Rejection text(Duration age, String topic, String reason, String detail, String payload) {
