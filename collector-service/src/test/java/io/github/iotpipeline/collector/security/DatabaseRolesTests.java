@@ -73,7 +73,11 @@ class DatabaseRolesTests {
     }
 
     @ParameterizedTest(name = "bi_reader reads {0}")
-    @ValueSource(strings = { "sensors", "measurements", "rejected_messages", "latest_readings", "hourly_aggregates" })
+    @ValueSource(strings = { "sensors", "measurements", "rejected_messages", "latest_readings", "hourly_aggregates",
+            "measurements_1min", "measurements_1hour", "measurements_1day", "sensor_activity", "duplicate_readings",
+            "sensor_staleness", "measurements_1min_quality",
+            "sensor_quality(now() - interval '1 day', now())",
+            "resample(NULL, now() - interval '1 hour', now(), interval '5 minutes', 'linear')" })
     void analystReadsEveryTableAndView(String relation) throws SQLException {
         try (Connection connection = analyst.connect(database)) {
             assertThat(count(connection, "SELECT count(*) FROM " + relation)).isGreaterThanOrEqualTo(0);
@@ -96,6 +100,9 @@ class DatabaseRolesTests {
             "CREATE TABLE scratch (id int)",
             "CREATE VIEW scratch AS SELECT 1 AS one",
             "DROP VIEW latest_readings",
+            "UPDATE measurements_1min SET reading_count = 0",
+            "DELETE FROM measurements_1day",
+            "SELECT expire_measurements(interval '1 day')",
             "SELECT * FROM flyway_schema_history" })
     void analystChangesNothingAndCannotSeeTheMigrationHistory(String sql) throws SQLException {
         try (Connection connection = analyst.connect(database)) {
@@ -112,6 +119,11 @@ class DatabaseRolesTests {
             execute(connection, INSERT_REJECTED);
             assertThat(count(connection, "SELECT count(*) FROM measurements WHERE sensor_id = 'sensor-1'")).isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM rejected_messages")).isEqualTo(1);
+            // Its insert rolls up through the trigger, which runs as the owner of the rollups.
+            assertThat(count(connection, "SELECT sum(reading_count) FROM measurements_1min WHERE sensor_id = 'sensor-1'")).isEqualTo(1);
+            // The monitor's reads and the retention job's function.
+            assertThat(count(connection, "SELECT count(*) FROM sensor_staleness")).isPositive();
+            assertThat(count(connection, "SELECT expire_measurements(interval '3650 days')")).isZero();
             // Hibernate's schema validation looks the pooled sequence up here; only sequences one may use appear.
             assertThat(count(connection, "SELECT count(*) FROM information_schema.sequences"
                     + " WHERE sequence_name = 'rejected_messages_id_seq'")).isEqualTo(1);
@@ -134,6 +146,10 @@ class DatabaseRolesTests {
             "CREATE TABLE scratch (id int)",
             "SELECT setval('rejected_messages_id_seq', 1)",
             "SELECT * FROM latest_readings",
+            "UPDATE measurements_1min SET reading_count = 0",
+            "DELETE FROM measurements_1hour",
+            "DELETE FROM sensor_activity",
+            "UPDATE duplicate_readings SET redelivered = true",
             "SELECT * FROM flyway_schema_history" })
     void collectorChangesNoStoredRowAndNoSchema(String sql) throws SQLException {
         try (Connection connection = collector.connect(database)) {
