@@ -37,7 +37,7 @@ class PipelineEndToEndTests {
     private static final Duration OBSERVATION = Duration.ofSeconds(12);
 
     /** The collector's database starters share this classpath; the generator has no database to talk to. */
-    private static final String GENERATOR_WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
+    static final String GENERATOR_WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
             + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
