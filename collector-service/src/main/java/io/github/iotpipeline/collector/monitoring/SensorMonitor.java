@@ -100,11 +100,17 @@ class SensorMonitor implements SmartLifecycle {
 
     private void logChanges(List<SensorStatus> statuses) {
         Snapshot previous = latest;
+        if (previous == null) {
+            List<String> notOk = statuses.stream().filter(status -> !"ok".equals(status.status()))
+                    .map(status -> status.sensorId() + " " + status.status()).toList();
+            log.info("Watching {} registered sensors; not ok: {}", statuses.size(), notOk.isEmpty() ? "none" : notOk);
+            return;
+        }
         for (SensorStatus status : statuses) {
-            String before = previous == null ? "ok" : previous.statusOf(status.sensorId());
+            String before = previous.statusOf(status.sensorId());
             if (!status.status().equals(before)) {
                 log.info("Sensor {} is {} (was {}); last received {}", status.sensorId(), status.status(), before,
-                        status.lastReceivedAt());
+                        status.lastReceivedAt() == null ? "never" : status.lastReceivedAt());
             }
         }
     }
