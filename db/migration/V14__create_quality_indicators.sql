@@ -32,8 +32,9 @@ CREATE FUNCTION require_time_window(from_ts timestamptz, to_ts timestamptz) RETU
 
 COMMENT ON FUNCTION require_time_window(timestamptz, timestamptz) IS 'Returns true when from_ts is before to_ts, else raises invalid_parameter_value.';
 
--- 1. Completeness: readings received against readings expected from the nominal interval. The expected count
--- stops at now(), so a window that reaches into the future (say, "today") is judged on the part that has passed.
+-- 1. Completeness: readings received against readings expected from the nominal interval. Both stop at
+-- now() - late_after: time that has not passed yet is not missing (a window such as "today"), and the latest
+-- readings may still be on their way through the collector's buffer, which is staleness's business.
 CREATE FUNCTION sensor_completeness(from_ts timestamptz, to_ts timestamptz)
     RETURNS TABLE (sensor_id text, nominal_interval interval, expected bigint, received bigint, missing bigint,
                    completeness double precision)
@@ -46,21 +47,22 @@ SELECT s.id,
        CASE WHEN e.expected > 0 THEN round(r.received::numeric / e.expected, 4)::double precision END
 FROM sensors s
 CROSS JOIN LATERAL (
-    SELECT greatest(floor(extract(epoch FROM least(to_ts, now()) - from_ts)
+    SELECT greatest(floor(extract(epoch FROM least(to_ts, now() - s.late_after) - from_ts)
                           / extract(epoch FROM s.nominal_interval)), 0)::bigint AS expected) e
 CROSS JOIN LATERAL (
     SELECT count(*) AS received
     FROM measurements m
-    WHERE m.sensor_id = s.id AND m.ts >= from_ts AND m.ts < to_ts) r
+    WHERE m.sensor_id = s.id AND m.ts >= from_ts AND m.ts < least(to_ts, now() - s.late_after)) r
 WHERE require_time_window(from_ts, to_ts)
 ORDER BY s.id
 $$;
 
-COMMENT ON FUNCTION sensor_completeness(timestamptz, timestamptz) IS 'Per registered sensor: readings expected in [from_ts, least(to_ts, now())) from nominal_interval, readings received with ts in [from_ts, to_ts), how many are missing, and completeness = received / expected rounded to 4 decimals (NULL when nothing was expected yet).';
+COMMENT ON FUNCTION sensor_completeness(timestamptz, timestamptz) IS 'Per registered sensor: readings expected in [from_ts, least(to_ts, now() - late_after)) from nominal_interval, readings received with ts in that range, how many are missing, and completeness = received / expected rounded to 4 decimals (NULL when nothing was expected yet).';
 
 -- 2. Gaps: the leading edge (from_ts to the first reading) is the lag() default; the trailing edge, or the
 -- whole window when there is no reading, is the one row of an aggregate without GROUP BY. The trailing edge
--- ends at now() at the latest: time that has not passed yet is not missing.
+-- ends at now() - late_after at the latest: time that has not passed yet is not missing, and readings of the
+-- last late_after may still be on their way (a sensor quiet since then is staleness's business).
 CREATE FUNCTION sensor_gaps(from_ts timestamptz, to_ts timestamptz, min_gap interval DEFAULT NULL)
     RETURNS TABLE (sensor_id text, gap_start timestamptz, gap_end timestamptz, gap_length interval,
                    missing_readings bigint)
@@ -82,7 +84,7 @@ CROSS JOIN LATERAL (
           WHERE m.sensor_id = s.id AND m.ts >= from_ts AND m.ts < to_ts
           WINDOW w AS (ORDER BY m.ts)) r
     UNION ALL
-    SELECT coalesce(max(m.ts), from_ts), greatest(least(to_ts, now()), max(m.ts), from_ts), false
+    SELECT coalesce(max(m.ts), from_ts), greatest(least(to_ts, now() - s.late_after), max(m.ts), from_ts), false
     FROM measurements m
     WHERE m.sensor_id = s.id AND m.ts >= from_ts AND m.ts < to_ts) g
 WHERE require_time_window(from_ts, to_ts)
@@ -91,7 +93,7 @@ WHERE require_time_window(from_ts, to_ts)
 ORDER BY s.id, g.gap_start
 $$;
 
-COMMENT ON FUNCTION sensor_gaps(timestamptz, timestamptz, interval) IS 'Per registered sensor, every stretch without readings longer than min_gap (default 3 x nominal_interval): between consecutive readings in [from_ts, to_ts), from from_ts to the first reading, and from the last reading to least(to_ts, now()); a sensor without readings has one gap over the whole window. missing_readings is how many readings nominal_interval would have produced inside the gap.';
+COMMENT ON FUNCTION sensor_gaps(timestamptz, timestamptz, interval) IS 'Per registered sensor, every stretch without readings longer than min_gap (default 3 x nominal_interval): between consecutive readings in [from_ts, to_ts), from from_ts to the first reading, and from the last reading to least(to_ts, now() - late_after); a sensor without readings has one gap over the whole window. missing_readings is how many readings nominal_interval would have produced inside the gap.';
 
 -- 3. Staleness now, from sensor_activity (one row per sensor) rather than a scan of measurements. Judged on
 -- received_at, not ts: a sensor whose clock is wrong is still heard from.

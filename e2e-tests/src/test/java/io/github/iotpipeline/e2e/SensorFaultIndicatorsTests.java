@@ -96,10 +96,10 @@ class SensorFaultIndicatorsTests {
                 Timestamp.class).toInstant();
         from = Timestamp.from(first.plusSeconds(1));
         to = Timestamp.from(first.plusSeconds(13));
-        // Everything stamped before the window's end is stored once the healthy sensor is 3 s past it; by
+        // Everything stamped before the window's end is stored once the healthy sensor is 4 s past it; by
         // then sensor-2 has been quiet for 8 s, longer than its silent_after.
         await().atMost(Duration.ofSeconds(40)).until(() -> newest("sensor-1").toInstant()
-                .isAfter(to.toInstant().plusSeconds(3)));
+                .isAfter(to.toInstant().plusSeconds(4)));
     }
 
     @AfterAll

@@ -50,6 +50,9 @@ class QualityIndicatorsTests {
 
     private static final String WINDOW = "?::timestamptz, ?::timestamptz";
 
+    /** The fixture sensors' late_after. */
+    private static final Duration LATE_AFTER = Duration.ofMinutes(5);
+
     private static TestDatabase database;
 
     private static Connection connection;
@@ -79,15 +82,16 @@ class QualityIndicatorsTests {
         }
     }
 
+    /** The indicators judge up to late_after (5 minutes here) before now: later readings may still be on their way. */
     @Test
     void countsReceivedAgainstExpectedReadings() throws SQLException {
         Map<String, List<?>> completeness = bySensor(inWindow(
                 "SELECT sensor_id, expected, received, missing, completeness FROM sensor_completeness(" + WINDOW + ")"));
 
         assertThat(completeness).contains(
-                entry(HEALTHY, List.of(60L, 60L, 0L, 1.0)),
-                entry(GAPPY, List.of(60L, 50L, 10L, 0.8333)),
-                entry(SILENT, List.of(60L, 0L, 60L, 0.0)));
+                entry(HEALTHY, List.of(55L, 55L, 0L, 1.0)),
+                entry(GAPPY, List.of(55L, 45L, 10L, 0.8182)),
+                entry(SILENT, List.of(55L, 0L, 55L, 0.0)));
         assertThat(completeness).doesNotContainKey(UNREGISTERED);
     }
 
@@ -99,14 +103,20 @@ class QualityIndicatorsTests {
 
     @Test
     void reportsTheWholeWindowAsOneGapOfARegisteredSensorWithoutReadings() throws SQLException {
-        assertThat(gaps(null)).filteredOn(gap -> gap.get(0).equals(SILENT))
-                .containsExactly(List.of(SILENT, sensors.from(), sensors.to(), 3600.0, 60L));
+        assertThat(gaps(null)).filteredOn(gap -> gap.get(0).equals(SILENT)).singleElement().satisfies(gap -> {
+            assertThat(gap.get(1)).isEqualTo(sensors.from());
+            assertEndsWhenReadingsCanHaveArrived((Instant) gap.get(2));
+            assertThat((Long) gap.get(4)).isEqualTo(55L);
+        });
     }
 
     @Test
-    void reportsTheSilenceAfterTheLastReadingAsAGapUntilTheEndOfTheWindow() throws SQLException {
-        assertThat(gaps(null)).filteredOn(gap -> gap.get(0).equals(LATE))
-                .containsExactly(List.of(LATE, sensors.ts(49), sensors.to(), 630.0, 10L));
+    void reportsTheSilenceAfterTheLastReadingAsAGapUntilWhatCanHaveArrived() throws SQLException {
+        assertThat(gaps(null)).filteredOn(gap -> gap.get(0).equals(LATE)).singleElement().satisfies(gap -> {
+            assertThat(gap.get(1)).isEqualTo(sensors.ts(49));
+            assertEndsWhenReadingsCanHaveArrived((Instant) gap.get(2));
+            assertThat((Long) gap.get(4)).isEqualTo(5L);
+        });
     }
 
     @Test
@@ -116,15 +126,21 @@ class QualityIndicatorsTests {
     }
 
     @Test
-    void judgesAWindowReachingIntoTheFutureOnlyUpToNow() throws SQLException {
+    void judgesAWindowReachingIntoTheFutureOnlyUpToWhatCanHaveArrived() throws SQLException {
         Instant tomorrow = sensors.to().plus(Duration.ofDays(1));
         List<List<?>> expected = query("SELECT expected FROM sensor_completeness(" + WINDOW + ") WHERE sensor_id = ?",
                 sensors.from(), tomorrow, HEALTHY);
         List<List<?>> trailingGap = query("SELECT gap_end FROM sensor_gaps(" + WINDOW + ") WHERE sensor_id = ?",
                 sensors.from(), tomorrow, LATE);
 
-        assertThat((Long) expected.get(0).get(0)).isBetween(60L, 61L);
-        assertThat((Instant) trailingGap.get(0).get(0)).isAfter(sensors.to()).isBefore(sensors.to().plusSeconds(60));
+        assertThat((Long) expected.get(0).get(0)).isBetween(55L, 56L);
+        assertEndsWhenReadingsCanHaveArrived((Instant) trailingGap.get(0).get(0));
+    }
+
+    /** A trailing gap ends late_after before the database's now(), a little after the fixture's end. */
+    private void assertEndsWhenReadingsCanHaveArrived(Instant gapEnd) {
+        assertThat(gapEnd).isAfterOrEqualTo(sensors.to().minus(LATE_AFTER))
+                .isBefore(sensors.to().minus(LATE_AFTER).plusSeconds(60));
     }
 
     @Test
@@ -222,7 +238,7 @@ class QualityIndicatorsTests {
 
         assertThat(summary).contains(
                 entry(HEALTHY, Arrays.asList(1.0, 0L, null, "ok", 0L, 0L, 0L, 0L, 0L, 0L)),
-                entry(GAPPY, List.of(0.8333, 1L, 660.0, "ok", 0L, 0L, 0L, 0L, 0L, 0L)),
+                entry(GAPPY, List.of(0.8182, 1L, 660.0, "ok", 0L, 0L, 0L, 0L, 0L, 0L)),
                 entry(JUMPY, Arrays.asList(1.0, 0L, null, "ok", 0L, 0L, 0L, 0L, 0L, 2L)))
                 .doesNotContainKey(UNREGISTERED);
     }
