@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * flow that is shutting down.
  */
 @Component
+@ConditionalOnProperty(prefix = "generator.load", name = "enabled", havingValue = "false", matchIfMissing = true)
 class PublishSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublishSchedule.class);
