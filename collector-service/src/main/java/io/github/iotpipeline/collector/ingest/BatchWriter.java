@@ -93,6 +93,7 @@ class BatchWriter {
     private void storeAsIs(List<ReceivedMessage> messages) {
         List<Measurement> measurements = new ArrayList<>(messages.size());
         List<RejectedMessage> rejected = new ArrayList<>();
+        List<Instant> timestamps = new ArrayList<>(messages.size());
         Instant newest = null;
         for (ReceivedMessage message : messages) {
             if (message.decoded() instanceof Decoded.Accepted accepted) {
@@ -100,6 +101,7 @@ class BatchWriter {
                 measurements.add(new Measurement(reading.sensorId(), reading.timestamp(), reading.value(),
                         reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt(),
                         message.duplicate()));
+                timestamps.add(reading.timestamp());
                 newest = newest == null || reading.timestamp().isAfter(newest) ? reading.timestamp() : newest;
             }
             else {
@@ -108,6 +110,7 @@ class BatchWriter {
             }
         }
         metrics.stored(store.store(measurements, rejected), rejected, newest);
+        metrics.committed(timestamps);
     }
 
     private void storeAsRefused(ReceivedMessage message, RuntimeException refusal) {

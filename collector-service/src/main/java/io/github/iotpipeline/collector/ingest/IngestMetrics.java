@@ -34,6 +34,7 @@ class IngestMetrics {
     private final Counter rawBytes;
     private final DistributionSummary batchSize;
     private final Timer flushDuration;
+    private final Timer latency;
     private final AtomicReference<Instant> newestReading = new AtomicReference<>();
 
     IngestMetrics(MeterRegistry registry, Clock clock) {
@@ -51,6 +52,14 @@ class IngestMetrics {
         this.rawBytes = registry.counter("collector.raw.bytes.written");
         this.batchSize = DistributionSummary.builder("collector.batch.size").register(registry);
         this.flushDuration = Timer.builder("collector.batch.flush.duration").publishPercentileHistogram()
+                .register(registry);
+        // A histogram, so percentiles can be taken over any period (histogram_quantile in PromQL); the two
+        // latency targets are bucket bounds of their own, so the share of readings within each is exact.
+        this.latency = Timer.builder("collector.reading.latency")
+                .description("From a reading's timestamp to the commit of the batch that stored it")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofMillis(5500))
+                .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
         Gauge.builder("collector.last.reading.age", this, IngestMetrics::newestReadingAgeSeconds)
                 .description("Seconds since the timestamp of the newest reading stored").baseUnit("seconds")
@@ -73,6 +82,18 @@ class IngestMetrics {
         }
         if (newest != null) {
             newestReading.accumulateAndGet(newest, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+    }
+
+    /** Records, for each reading of a committed batch, how long after its timestamp it was committed. */
+    void committed(List<Instant> timestamps) {
+        Instant now = clock.instant();
+        for (Instant timestamp : timestamps) {
+            long nanos = Duration.between(timestamp, now).toNanos();
+            // A reading stamped ahead of its receipt (a clock running fast) has no meaningful latency.
+            if (nanos >= 0) {
+                latency.record(nanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -171,6 +171,21 @@ class ReadingIngestTests {
         });
     }
 
+    @Test
+    void measuresHowLongAfterItsTimestampEachReadingWasCommitted() throws Exception {
+        SensorReading reading = new SensorReading("sensor-1", now().minusSeconds(2), 21.0, "°C", 9L);
+        publish(reading);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-1' and ts = ?", reading.timestamp()) == 1);
+
+        String prometheus = collector.get("/actuator/prometheus").body();
+        PrometheusText metrics = new PrometheusText(prometheus);
+        assertThat(metrics.sum("collector_reading_latency_seconds_count")).isPositive();
+        // Stamped two seconds before publication: the slowest committed reading waited at least that long.
+        assertThat(metrics.sum("collector_reading_latency_seconds_max")).isGreaterThanOrEqualTo(2.0);
+        assertThat(prometheus).contains("collector_reading_latency_seconds_bucket{le=\"1.0\"}")
+                .contains("collector_reading_latency_seconds_bucket{le=\"5.5\"}");
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
