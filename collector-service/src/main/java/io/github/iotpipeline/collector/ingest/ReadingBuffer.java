@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -17,12 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Collects messages until there are {@code size} of them or the oldest has waited its flush age, then has
- * them written. While a write fails the batch is kept and retried with exponential backoff, and nothing is
- * acknowledged: the broker's in-flight window (the Receive Maximum) stops further deliveries, which bounds
- * the memory this buffer can take.
+ * them written by a writer thread of its own, up to {@code max-size} at a time. The MQTT callback thread only
+ * appends, so messages keep arriving while a batch is written; under load they pile up meanwhile and the
+ * next batch takes them all, so batches grow with the load and each write (one fsync, one transaction) is
+ * shared by more readings.
  * <p>
- * Writing happens under the lock, on whichever thread triggered it: the MQTT callback thread when the batch
- * fills, the timer thread when it ages. Blocking the callback thread during a write is the backpressure.
+ * While a write fails the batch is kept and retried with exponential backoff, nothing else is written (order
+ * matters for the acknowledgements) and nothing is acknowledged: the broker's in-flight window (the Receive
+ * Maximum) stops further deliveries, which bounds the memory this buffer can take.
  */
 @Component
 public class ReadingBuffer implements SmartLifecycle {
@@ -34,13 +35,17 @@ public class ReadingBuffer implements SmartLifecycle {
     private static final Duration TICK = Duration.ofMillis(50);
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition full = lock.newCondition();
     private final List<ReceivedMessage> pending = new ArrayList<>();
     private final BatchWriter writer;
     private final BatchProperties properties;
     private final Clock clock;
 
-    private ScheduledExecutorService timer;
-    private Batch failed;
+    private volatile Thread writerThread;
+    private volatile boolean running;
+    /** The batch being written, or the one that failed and waits for its retry; at most one at a time. */
+    private Batch current;
+    private boolean currentFailed;
     private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
     private volatile BufferStatus status = BufferStatus.initial();
@@ -56,8 +61,8 @@ public class ReadingBuffer implements SmartLifecycle {
         lock.lock();
         try {
             pending.add(message);
-            if (failed == null && pending.size() >= properties.size()) {
-                flush();
+            if (pending.size() == properties.size()) {
+                full.signal();
             }
             updateStatus();
         }
@@ -71,56 +76,78 @@ public class ReadingBuffer implements SmartLifecycle {
         return status;
     }
 
+    /**
+     * One step of the writer: retries a failed batch once its backoff has passed, or writes the next batch
+     * once it is full or its oldest message has waited the flush age. The write happens outside the lock.
+     */
     void tick() {
+        Batch batch;
         lock.lock();
         try {
-            Instant now = clock.instant();
-            if (failed != null) {
-                if (!now.isBefore(nextAttempt)) {
-                    attempt(failed);
-                }
-            }
-            else if (!pending.isEmpty() && (pending.size() >= properties.size()
-                    || !pending.get(0).receivedAt().plus(properties.flushAge()).isAfter(now))) {
-                flush();
-            }
+            batch = next(clock.instant());
             updateStatus();
         }
+        finally {
+            lock.unlock();
+        }
+        if (batch != null) {
+            attempt(batch);
+        }
+    }
+
+    private Batch next(Instant now) {
+        if (current != null) {
+            return currentFailed && !now.isBefore(nextAttempt) ? current : null;
+        }
+        if (pending.isEmpty() || (pending.size() < properties.size()
+                && pending.get(0).receivedAt().plus(properties.flushAge()).isAfter(now))) {
+            return null;
+        }
+        return take();
+    }
+
+    private Batch take() {
+        List<ReceivedMessage> taken = new ArrayList<>(pending.subList(0, Math.min(pending.size(), properties.maxSize())));
+        pending.subList(0, taken.size()).clear();
+        current = new Batch(taken);
+        currentFailed = false;
+        return current;
+    }
+
+    private void attempt(Batch batch) {
+        Instant started = clock.instant();
+        RuntimeException failure = null;
+        try {
+            writer.write(batch);
+        }
         catch (RuntimeException ex) {
-            log.error("Buffer tick failed", ex);
+            failure = ex;
+        }
+        lock.lock();
+        try {
+            if (failure == null) {
+                current = null;
+                backoff = properties.retryBackoff();
+                status = status.succeeded(clock.instant(), Duration.between(started, clock.instant()));
+            }
+            else {
+                currentFailed = true;
+                nextAttempt = clock.instant().plus(backoff);
+                log.warn("Writing {} messages failed (attempt {}), retrying in {} ms: {}", batch.size(),
+                        status.consecutiveFailures() + 1, backoff.toMillis(), failure.getMessage());
+                backoff = min(backoff.multipliedBy(2), properties.maxRetryBackoff());
+                status = status.failed(failure.getMessage());
+            }
+            updateStatus();
         }
         finally {
             lock.unlock();
         }
     }
 
-    private void flush() {
-        List<ReceivedMessage> taken = new ArrayList<>(pending.subList(0, Math.min(pending.size(), properties.size())));
-        pending.subList(0, taken.size()).clear();
-        attempt(new Batch(taken));
-    }
-
-    private void attempt(Batch batch) {
-        Instant started = clock.instant();
-        try {
-            writer.write(batch);
-            failed = null;
-            backoff = properties.retryBackoff();
-            status = status.succeeded(clock.instant(), Duration.between(started, clock.instant()));
-        }
-        catch (RuntimeException ex) {
-            failed = batch;
-            nextAttempt = clock.instant().plus(backoff);
-            log.warn("Writing {} messages failed (attempt {}), retrying in {} ms: {}", batch.size(),
-                    status.consecutiveFailures() + 1, backoff.toMillis(), ex.getMessage());
-            backoff = min(backoff.multipliedBy(2), properties.maxRetryBackoff());
-            status = status.failed(ex.getMessage());
-        }
-    }
-
     private void updateStatus() {
-        int buffered = pending.size() + (failed == null ? 0 : failed.size());
-        Instant oldest = failed != null ? failed.messages().get(0).receivedAt()
+        int buffered = pending.size() + (current == null ? 0 : current.size());
+        Instant oldest = current != null ? current.messages().get(0).receivedAt()
                 : pending.isEmpty() ? null : pending.get(0).receivedAt();
         status = status.withContents(buffered, oldest);
     }
@@ -129,47 +156,102 @@ public class ReadingBuffer implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    private void writeUntilStopped() {
+        while (running) {
+            try {
+                tick();
+                awaitWork();
+            }
+            catch (RuntimeException ex) {
+                log.error("Buffer writer step failed", ex);
+            }
+        }
+    }
+
+    /** Waits for a full batch, or one tick: ageing batches and retries are checked on every tick. */
+    private void awaitWork() {
+        lock.lock();
+        try {
+            if (running && (current != null || pending.size() < properties.size())) {
+                full.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "reading-buffer-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+        Thread thread = new Thread(this::writeUntilStopped, "reading-buffer-writer");
+        thread.setDaemon(true);
+        writerThread = thread;
+        thread.start();
     }
 
     /** Writes what is buffered, once; what cannot be written stays unacknowledged for the broker to redeliver. */
     @Override
     public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        Thread thread = writerThread;
+        running = false;
+        if (thread != null) {
+            lock.lock();
+            try {
+                full.signal();
+            }
+            finally {
+                lock.unlock();
+            }
+            // Let a write in progress finish: its messages are acknowledged while the connection is open.
+            try {
+                thread.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        drain();
+        writerThread = null;
+    }
+
+    private void drain() {
+        if (current != null && currentFailed) {
+            attempt(current);
+        }
+        while (current == null && !pending.isEmpty()) {
+            lock.lock();
+            Batch batch;
+            try {
+                batch = take();
+            }
+            finally {
+                lock.unlock();
+            }
+            attempt(batch);
         }
         lock.lock();
         try {
-            if (failed != null) {
-                attempt(failed);
-            }
-            while (failed == null && !pending.isEmpty()) {
-                flush();
-            }
-            int left = pending.size() + (failed == null ? 0 : failed.size());
+            int left = pending.size() + (current == null ? 0 : current.size());
             if (left > 0) {
                 log.warn("Stopping with {} messages unwritten; the broker will deliver them again", left);
             }
             pending.clear();
-            failed = null;
+            current = null;
             updateStatus();
         }
         finally {
             lock.unlock();
         }
-        timer = null;
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return writerThread != null;
     }
 
     @Override

@@ -2,15 +2,17 @@ package io.github.iotpipeline.collector.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The buffer driven by hand: a clock the test moves and {@code tick()} called directly, so every flush,
- * failure and retry happens exactly when the test says.
+ * The buffer driven by hand: a clock the test moves and {@code tick()}, the writer thread's step, called
+ * directly, so every flush, failure and retry happens exactly when the test says.
  */
 class ReadingBufferTests {
 
@@ -25,20 +27,53 @@ class ReadingBufferTests {
             new ReadingBufferTestFixtures.ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final ReadingBufferTestFixtures.RecordingBatchWriter writer =
             new ReadingBufferTestFixtures.RecordingBatchWriter();
-    private final ReadingBuffer buffer = new ReadingBuffer(writer, new BatchProperties(SIZE, FLUSH_INTERVAL,
-            COMMIT_ALLOWANCE, 16384, RETRY_BACKOFF, MAX_RETRY_BACKOFF), clock);
+    private final ReadingBuffer buffer = buffer(SIZE);
 
     @Test
-    void writesABatchInlineAsSoonAsItIsFull() {
+    void writesABatchAsSoonAsItIsFull() {
         ReceivedMessage first = add();
         ReceivedMessage second = add();
+        buffer.tick();
         assertThat(writer.batches()).isEmpty();
 
         ReceivedMessage third = add();
+        // Adding never writes: the MQTT callback thread must not wait for the database.
+        assertThat(writer.batches()).isEmpty();
+        buffer.tick();
 
         assertThat(writer.batches()).containsExactly(List.of(first, second, third));
         assertThat(buffer.status().buffered()).isZero();
         assertThat(buffer.status().oldest()).isNull();
+    }
+
+    @Test
+    void takesEverythingWaitingUpToTheMaximumSizeInOneBatch() {
+        ReadingBuffer growing = buffer(5);
+        List<ReceivedMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            messages.add(ReadingBufferTestFixtures.message(clock.instant()));
+            growing.add(messages.get(i));
+        }
+
+        growing.tick();
+        growing.tick();
+
+        // The two left are fewer than the size and young: they wait for more, or for the flush age.
+        assertThat(writer.batches()).containsExactly(messages.subList(0, 5));
+        assertThat(growing.status().buffered()).isEqualTo(2);
+    }
+
+    @Test
+    void writesFromAThreadOfItsOwnOnceStarted() {
+        buffer.start();
+        try {
+            List<ReceivedMessage> batch = List.of(add(), add(), add());
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> writer.batches().equals(List.of(batch)));
+        }
+        finally {
+            buffer.stop();
+        }
     }
 
     @Test
@@ -69,6 +104,7 @@ class ReadingBufferTests {
     void keepsAFailedBatchAndRetriesItOnlyOnceTheBackoffHasElapsed() {
         writer.failWith("database down");
         List<ReceivedMessage> batch = List.of(add(), add(), add());
+        buffer.tick();
         assertThat(writer.attempts()).isEqualTo(1);
 
         clock.advance(RETRY_BACKOFF.minusMillis(1));
@@ -90,6 +126,7 @@ class ReadingBufferTests {
         add();
         add();
         add();
+        buffer.tick();
 
         List<Duration> waits = List.of(
                 Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), MAX_RETRY_BACKOFF, MAX_RETRY_BACKOFF);
@@ -110,6 +147,7 @@ class ReadingBufferTests {
         add();
         add();
         add();
+        buffer.tick();
         clock.advance(RETRY_BACKOFF);
         buffer.tick();
         writer.succeed();
@@ -121,6 +159,7 @@ class ReadingBufferTests {
         add();
         add();
         add();
+        buffer.tick();
         int attempts = writer.attempts();
         clock.advance(RETRY_BACKOFF);
         buffer.tick();
@@ -132,6 +171,7 @@ class ReadingBufferTests {
     void writesNoNewBatchWhileOneIsFailing() {
         writer.failWith("database down");
         List<ReceivedMessage> failing = List.of(add(), add(), add());
+        buffer.tick();
 
         List<ReceivedMessage> waiting = List.of(add(), add(), add(), add());
         clock.advance(FLUSH_INTERVAL.multipliedBy(2));
@@ -148,6 +188,7 @@ class ReadingBufferTests {
     void writesWhatWaitedOnceTheFailingBatchGoesThrough() {
         writer.failWith("database down");
         List<ReceivedMessage> failing = List.of(add(), add(), add());
+        buffer.tick();
         List<ReceivedMessage> waiting = List.of(add(), add(), add(), add());
 
         writer.succeed();
@@ -174,6 +215,7 @@ class ReadingBufferTests {
 
         writer.failWith("connection refused");
         add();
+        buffer.tick();
         clock.advance(RETRY_BACKOFF);
         writer.failWith("connection reset");
         buffer.tick();
@@ -230,6 +272,7 @@ class ReadingBufferTests {
         add();
         add();
         add();
+        buffer.tick();
         buffer.start();
 
         buffer.stop();
@@ -238,6 +281,11 @@ class ReadingBufferTests {
         assertThat(writer.batches()).isEmpty();
         assertThat(buffer.status().buffered()).isZero();
         assertThat(buffer.status().consecutiveFailures()).isEqualTo(2);
+    }
+
+    private ReadingBuffer buffer(int maxSize) {
+        return new ReadingBuffer(writer, new BatchProperties(SIZE, maxSize, FLUSH_INTERVAL, COMMIT_ALLOWANCE, 16384,
+                RETRY_BACKOFF, MAX_RETRY_BACKOFF), clock);
     }
 
     private ReceivedMessage add() {
