@@ -66,57 +66,51 @@ CREATE FUNCTION rollup_bucket(ts timestamptz, width interval) RETURNS timestampt
 
 COMMENT ON FUNCTION rollup_bucket(timestamptz, interval) IS 'Start of the UTC bucket of the given width (1 minute, 1 hour, 1 day) that ts falls in.';
 
--- One upsert per rollup table, each merging the rows this statement inserted. Runs as the owner of the
--- rollups (SECURITY DEFINER): the collector may append readings but not edit rollups directly.
-CREATE FUNCTION roll_up_inserted_measurements() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+-- One upsert per rollup table, each merging the rows this statement inserted, then sensor_activity. The three
+-- rollup upserts differ only in table and width, so the function body is built from one template here; the
+-- function itself is plain static SQL, whose plans PL/pgSQL caches (EXECUTE would plan on every insert).
+-- Runs as the owner of the rollups (SECURITY DEFINER): the collector may append readings but not edit rollups.
+DO $migration$
 DECLARE
-    target record;
-BEGIN
-    FOR target IN SELECT * FROM (VALUES ('measurements_1min', interval '1 minute'),
-                                        ('measurements_1hour', interval '1 hour'),
-                                        ('measurements_1day', interval '1 day')) AS t(name, width)
-    LOOP
-        EXECUTE format($upsert$
-            INSERT INTO %1$I AS r (sensor_id, bucket, reading_count, valid_count, out_of_range_count,
-                                   unknown_sensor_count, min_value, max_value, sum_value, in_range_sum, first_ts, first_value,
-                                   last_ts, last_value, last_received_at)
-            SELECT sensor_id,
-                   rollup_bucket(ts, $1),
-                   count(*),
-                   count(*) FILTER (WHERE quality = 'valid'),
-                   count(*) FILTER (WHERE quality = 'out_of_range'),
-                   count(*) FILTER (WHERE quality = 'unknown_sensor'),
-                   min(value),
-                   max(value),
-                   sum(value::numeric),
-                   coalesce(sum(value::numeric) FILTER (WHERE quality <> 'out_of_range'), 0),
-                   min(ts),
-                   (array_agg(value ORDER BY ts))[1],
-                   max(ts),
-                   (array_agg(value ORDER BY ts DESC))[1],
-                   max(received_at)
-            FROM inserted
-            GROUP BY sensor_id, rollup_bucket(ts, $1)
-            -- Rows locked in key order: concurrent writers cannot deadlock on each other's buckets.
-            ORDER BY sensor_id, rollup_bucket(ts, $1)
-            ON CONFLICT (sensor_id, bucket) DO UPDATE SET
-                reading_count        = r.reading_count + excluded.reading_count,
-                valid_count          = r.valid_count + excluded.valid_count,
-                out_of_range_count   = r.out_of_range_count + excluded.out_of_range_count,
-                unknown_sensor_count = r.unknown_sensor_count + excluded.unknown_sensor_count,
-                min_value            = least(r.min_value, excluded.min_value),
-                max_value            = greatest(r.max_value, excluded.max_value),
-                sum_value            = r.sum_value + excluded.sum_value,
-                in_range_sum         = r.in_range_sum + excluded.in_range_sum,
-                first_value          = CASE WHEN excluded.first_ts < r.first_ts THEN excluded.first_value ELSE r.first_value END,
-                first_ts             = least(r.first_ts, excluded.first_ts),
-                last_value           = CASE WHEN excluded.last_ts > r.last_ts THEN excluded.last_value ELSE r.last_value END,
-                last_ts              = greatest(r.last_ts, excluded.last_ts),
-                last_received_at     = greatest(r.last_received_at, excluded.last_received_at)
-            $upsert$, target.name) USING target.width;
-    END LOOP;
-
+    upsert constant text := $template$
+    INSERT INTO %1$I AS r (sensor_id, bucket, reading_count, valid_count, out_of_range_count,
+                           unknown_sensor_count, min_value, max_value, sum_value, in_range_sum, first_ts, first_value,
+                           last_ts, last_value, last_received_at)
+    SELECT sensor_id,
+           rollup_bucket(ts, interval %2$L),
+           count(*),
+           count(*) FILTER (WHERE quality = 'valid'),
+           count(*) FILTER (WHERE quality = 'out_of_range'),
+           count(*) FILTER (WHERE quality = 'unknown_sensor'),
+           min(value),
+           max(value),
+           sum(value::numeric),
+           coalesce(sum(value::numeric) FILTER (WHERE quality <> 'out_of_range'), 0),
+           min(ts),
+           (array_agg(value ORDER BY ts))[1],
+           max(ts),
+           (array_agg(value ORDER BY ts DESC))[1],
+           max(received_at)
+    FROM inserted
+    GROUP BY 1, 2
+    -- Rows locked in key order: concurrent writers cannot deadlock on each other's buckets.
+    ORDER BY 1, 2
+    ON CONFLICT (sensor_id, bucket) DO UPDATE SET
+        reading_count        = r.reading_count + excluded.reading_count,
+        valid_count          = r.valid_count + excluded.valid_count,
+        out_of_range_count   = r.out_of_range_count + excluded.out_of_range_count,
+        unknown_sensor_count = r.unknown_sensor_count + excluded.unknown_sensor_count,
+        min_value            = least(r.min_value, excluded.min_value),
+        max_value            = greatest(r.max_value, excluded.max_value),
+        sum_value            = r.sum_value + excluded.sum_value,
+        in_range_sum         = r.in_range_sum + excluded.in_range_sum,
+        first_value          = CASE WHEN excluded.first_ts < r.first_ts THEN excluded.first_value ELSE r.first_value END,
+        first_ts             = least(r.first_ts, excluded.first_ts),
+        last_value           = CASE WHEN excluded.last_ts > r.last_ts THEN excluded.last_value ELSE r.last_value END,
+        last_ts              = greatest(r.last_ts, excluded.last_ts),
+        last_received_at     = greatest(r.last_received_at, excluded.last_received_at);
+$template$;
+    activity constant text := $activity$
     INSERT INTO sensor_activity AS a (sensor_id, first_ts, last_ts, last_value, last_received_at)
     SELECT sensor_id, min(ts), max(ts), (array_agg(value ORDER BY ts DESC))[1], max(received_at)
     FROM inserted
@@ -127,9 +121,20 @@ BEGIN
         last_value       = CASE WHEN excluded.last_ts > a.last_ts THEN excluded.last_value ELSE a.last_value END,
         last_ts          = greatest(a.last_ts, excluded.last_ts),
         last_received_at = greatest(a.last_received_at, excluded.last_received_at);
+$activity$;
+BEGIN
+    EXECUTE format($function$
+CREATE FUNCTION roll_up_inserted_measurements() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $body$
+BEGIN
+%s%s%s%s
     RETURN NULL;
 END
-$$;
+$body$
+$function$, format(upsert, 'measurements_1min', '1 minute'), format(upsert, 'measurements_1hour', '1 hour'),
+        format(upsert, 'measurements_1day', '1 day'), activity);
+END
+$migration$;
 
 -- Statement level with a transition table: one multi-row insert of a batch costs four upserts, not four per
 -- row. Rows skipped by ON CONFLICT DO NOTHING (redeliveries) are not in the transition table.

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ public class MeasurementStore {
               on m.sensor_id = k.sensor_id and m.ts = k.ts
             """;
 
+    private static final Comparator<Measurement> KEY_ORDER =
+            Comparator.comparing(Measurement::getSensorId).thenComparing(Measurement::getTs);
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -49,14 +53,13 @@ public class MeasurementStore {
             }
         }
         Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : existing(unique.keySet());
-        unique.forEach((id, measurement) -> {
-            if (existing.contains(id)) {
-                copies.add(measurement);
-            }
-            else {
-                entityManager.persist(measurement);
-            }
-        });
+        List<Measurement> fresh = new ArrayList<>(unique.size());
+        unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
+        // In key order: each multi-row insert then holds few sensors, so the rollup trigger, which upserts
+        // one row per sensor and bucket per statement, does a fraction of the work; the index pages touched
+        // are fewer too.
+        fresh.sort(KEY_ORDER);
+        fresh.forEach(entityManager::persist);
         for (Measurement copy : copies) {
             entityManager.persist(new DuplicateReading(copy));
         }
@@ -71,8 +74,8 @@ public class MeasurementStore {
         }
         entityManager.flush();
         entityManager.clear();
-        int fresh = unique.size() - existing.size();
-        return new Stored(fresh, measurements.size() - fresh + repeatedRejections, rejected.size() - repeatedRejections);
+        return new Stored(fresh.size(), measurements.size() - fresh.size() + repeatedRejections,
+                rejected.size() - repeatedRejections);
     }
 
     /**
