@@ -15,12 +15,14 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a batch of measurements and dead letters in one transaction, as JDBC batches: every new entity
- * is persisted (no merge, no select per row), and the session is flushed once at the end.
+ * Writes a batch of measurements and dead letters in one transaction, as JDBC batches: new readings are
+ * inserted through a stateless session (no merge, no select per row, no persistence context), dead letters
+ * and duplicates are persisted and flushed once at the end.
  * <p>
  * One query per batch finds the readings that are already stored, so that the collector can count
  * redeliveries exactly and record each copy in {@code duplicate_readings}; the insert still ignores a
@@ -59,7 +61,7 @@ public class MeasurementStore {
         // one row per sensor and bucket per statement, does a fraction of the work; the index pages touched
         // are fewer too.
         fresh.sort(KEY_ORDER);
-        fresh.forEach(entityManager::persist);
+        insert(fresh);
         for (Measurement copy : copies) {
             entityManager.persist(new DuplicateReading(copy));
         }
@@ -76,6 +78,22 @@ public class MeasurementStore {
         entityManager.clear();
         return new Stored(fresh.size(), measurements.size() - fresh.size() + repeatedRejections,
                 rejected.size() - repeatedRejections);
+    }
+
+    /**
+     * Inserts new readings through a stateless session in the transaction: one JDBC batch,
+     * without the persistence context's bookkeeping (an entity entry, a snapshot and a flush-time check per
+     * row) that a stateful session spends on entities nobody reads back.
+     */
+    private void insert(List<Measurement> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        // A child session: it shares the session's connection and joins its transaction.
+        try (StatelessSession stateless = entityManager.unwrap(Session.class).statelessWithOptions()
+                .connection().open()) {
+            stateless.insertMultiple(fresh);
+        }
     }
 
     /**
