@@ -3,6 +3,7 @@ package io.github.iotpipeline.collector.ingest;
 import java.nio.charset.StandardCharsets;
 
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.mqtt.BufferedSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -46,6 +47,9 @@ class MqttInboundConfiguration {
         options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval((int) mqtt.keepAlive().toSeconds());
         options.setConnectionTimeout((int) mqtt.connectionTimeout().toSeconds());
+        if (mqtt.url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         if (StringUtils.hasText(mqtt.username())) {
             options.setUserName(mqtt.username());
         }

@@ -36,7 +36,7 @@ public record MqttProperties(
         @NotBlank @DefaultValue("iot-collector") String clientId,
         @DefaultValue("") String topicRoot,
         @DefaultValue("") String topicFilter,
-        @Min(1) @Max(65535) @DefaultValue("1000") int receiveMaximum,
+        @Min(1) @Max(65535) @DefaultValue("20000") int receiveMaximum,
         @DefaultValue("7d") Duration sessionExpiry,
         @DefaultValue("30s") Duration keepAlive,
         @DefaultValue("10s") Duration connectionTimeout) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Collects messages until there are {@code size} of them or the oldest has waited its flush age, then has
- * them written by a writer thread of its own, up to {@code max-size} at a time. The MQTT callback thread only
+ * them written by a writer thread of its own, up to {@code max-size} at a time and at most once per
+ * {@code min-interval} (unless a batch is at its maximum). The MQTT callback thread only
  * appends, so messages keep arriving while a batch is written; under load they pile up meanwhile and the
  * next batch takes them all, so batches grow with the load and each write (one fsync, one transaction) is
  * shared by more readings.
@@ -36,6 +37,7 @@ public class ReadingBuffer implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition full = lock.newCondition();
+    private final Condition roomFreed = lock.newCondition();
     private final List<ReceivedMessage> pending = new ArrayList<>();
     private final BatchWriter writer;
     private final BatchProperties properties;
@@ -48,6 +50,7 @@ public class ReadingBuffer implements SmartLifecycle {
     private boolean currentFailed;
     private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
+    private Instant lastWriteStarted = Instant.MIN;
     private volatile BufferStatus status = BufferStatus.initial();
 
     ReadingBuffer(BatchWriter writer, BatchProperties properties, Clock clock) {
@@ -60,6 +63,7 @@ public class ReadingBuffer implements SmartLifecycle {
     void add(ReceivedMessage message) {
         lock.lock();
         try {
+            awaitRoom();
             pending.add(message);
             if (pending.size() == properties.size()) {
                 full.signal();
@@ -71,6 +75,26 @@ public class ReadingBuffer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Holds the MQTT callback thread while the buffer is at its limit, until a write frees room: memory stays
+     * bounded through a database outage whatever the broker sends. Not while stopped: what arrives then is
+     * simply left unacknowledged.
+     */
+    private void awaitRoom() {
+        try {
+            while (running && buffered() >= properties.maxBuffered()) {
+                roomFreed.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int buffered() {
+        return pending.size() + (current == null ? 0 : current.size());
+    }
+
     /** What an operator needs to know about the buffer right now. */
     public BufferStatus status() {
         return status;
@@ -80,7 +104,7 @@ public class ReadingBuffer implements SmartLifecycle {
      * One step of the writer: retries a failed batch once its backoff has passed, or writes the next batch
      * once it is full or its oldest message has waited the flush age. The write happens outside the lock.
      */
-    void tick() {
+    boolean tick() {
         Batch batch;
         lock.lock();
         try {
@@ -90,9 +114,11 @@ public class ReadingBuffer implements SmartLifecycle {
         finally {
             lock.unlock();
         }
-        if (batch != null) {
-            attempt(batch);
+        if (batch == null) {
+            return false;
         }
+        attempt(batch);
+        return true;
     }
 
     private Batch next(Instant now) {
@@ -103,6 +129,10 @@ public class ReadingBuffer implements SmartLifecycle {
                 && pending.get(0).receivedAt().plus(properties.flushAge()).isAfter(now))) {
             return null;
         }
+        if (pending.size() < properties.maxSize() && lastWriteStarted.plus(properties.minInterval()).isAfter(now)) {
+            return null;
+        }
+        lastWriteStarted = now;
         return take();
     }
 
@@ -127,6 +157,7 @@ public class ReadingBuffer implements SmartLifecycle {
         try {
             if (failure == null) {
                 current = null;
+                roomFreed.signalAll();
                 backoff = properties.retryBackoff();
                 status = status.succeeded(clock.instant(), Duration.between(started, clock.instant()));
             }
@@ -146,7 +177,7 @@ public class ReadingBuffer implements SmartLifecycle {
     }
 
     private void updateStatus() {
-        int buffered = pending.size() + (current == null ? 0 : current.size());
+        int buffered = buffered();
         Instant oldest = current != null ? current.messages().get(0).receivedAt()
                 : pending.isEmpty() ? null : pending.get(0).receivedAt();
         status = status.withContents(buffered, oldest);
@@ -159,8 +190,9 @@ public class ReadingBuffer implements SmartLifecycle {
     private void writeUntilStopped() {
         while (running) {
             try {
-                tick();
-                awaitWork();
+                if (!tick()) {
+                    awaitWork();
+                }
             }
             catch (RuntimeException ex) {
                 log.error("Buffer writer step failed", ex);
@@ -168,12 +200,20 @@ public class ReadingBuffer implements SmartLifecycle {
         }
     }
 
-    /** Waits for a full batch, or one tick: ageing batches and retries are checked on every tick. */
+    /**
+     * Waits for a full batch, or one tick (ageing batches and retries are checked on every tick), or, when a
+     * full batch waits for the minimum interval, until that is over.
+     */
     private void awaitWork() {
         lock.lock();
         try {
-            if (running && (current != null || pending.size() < properties.size())) {
-                full.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            long waitNanos = TICK.toNanos();
+            if (current == null && pending.size() >= properties.size()) {
+                Duration untilDue = Duration.between(clock.instant(), lastWriteStarted.plus(properties.minInterval()));
+                waitNanos = untilDue.isNegative() ? 0 : Math.min(waitNanos, untilDue.toNanos());
+            }
+            if (running && waitNanos > 0) {
+                full.awaitNanos(waitNanos);
             }
         }
         catch (InterruptedException ex) {

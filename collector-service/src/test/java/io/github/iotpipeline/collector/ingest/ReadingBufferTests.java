@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 class ReadingBufferTests {
 
     private static final int SIZE = 3;
+    private static final int MAX_BUFFERED = 10;
     private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(5);
     private static final Duration COMMIT_ALLOWANCE = Duration.ofMillis(250);
     private static final Duration FLUSH_AGE = FLUSH_INTERVAL.minus(COMMIT_ALLOWANCE);
@@ -61,6 +62,50 @@ class ReadingBufferTests {
         // The two left are fewer than the size and young: they wait for more, or for the flush age.
         assertThat(writer.batches()).containsExactly(messages.subList(0, 5));
         assertThat(growing.status().buffered()).isEqualTo(2);
+    }
+
+    @Test
+    void waitsTheMinimumIntervalBetweenWritesUnlessABatchIsAtItsMaximum() {
+        ReadingBuffer paced = buffer(6, Duration.ofMillis(250));
+        List<ReceivedMessage> first = addTo(paced, 3);
+        paced.tick();
+        List<ReceivedMessage> second = addTo(paced, 3);
+        clock.advance(Duration.ofMillis(249));
+        paced.tick();
+        assertThat(writer.batches()).containsExactly(first);
+
+        // More arrive meanwhile; at the maximum size the interval no longer holds the batch back.
+        List<ReceivedMessage> more = addTo(paced, 3);
+        paced.tick();
+
+        List<ReceivedMessage> full = new ArrayList<>(second);
+        full.addAll(more);
+        assertThat(writer.batches()).containsExactly(first, full);
+    }
+
+    @Test
+    void holdsTheCallerWhileFullUntilAWriteFreesRoom() throws Exception {
+        writer.failWith("database down");
+        buffer.start();
+        try {
+            for (int i = 0; i < MAX_BUFFERED; i++) {
+                add();
+            }
+            Thread intake = new Thread(this::add);
+            intake.start();
+            intake.join(300);
+            assertThat(intake.isAlive()).as("the eleventh message waits").isTrue();
+            assertThat(buffer.status().buffered()).isEqualTo(MAX_BUFFERED);
+
+            writer.succeed();
+            clock.advance(MAX_RETRY_BACKOFF);
+            intake.join(5000);
+
+            assertThat(intake.isAlive()).isFalse();
+        }
+        finally {
+            buffer.stop();
+        }
     }
 
     @Test
@@ -284,8 +329,21 @@ class ReadingBufferTests {
     }
 
     private ReadingBuffer buffer(int maxSize) {
-        return new ReadingBuffer(writer, new BatchProperties(SIZE, maxSize, FLUSH_INTERVAL, COMMIT_ALLOWANCE, 16384,
-                RETRY_BACKOFF, MAX_RETRY_BACKOFF), clock);
+        return buffer(maxSize, Duration.ZERO);
+    }
+
+    private ReadingBuffer buffer(int maxSize, Duration minInterval) {
+        return new ReadingBuffer(writer, new BatchProperties(SIZE, maxSize, MAX_BUFFERED, minInterval, FLUSH_INTERVAL,
+                COMMIT_ALLOWANCE, 16384, RETRY_BACKOFF, MAX_RETRY_BACKOFF), clock);
+    }
+
+    private List<ReceivedMessage> addTo(ReadingBuffer target, int count) {
+        List<ReceivedMessage> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            added.add(ReadingBufferTestFixtures.message(clock.instant()));
+            target.add(added.get(i));
+        }
+        return added;
     }
 
     private ReceivedMessage add() {

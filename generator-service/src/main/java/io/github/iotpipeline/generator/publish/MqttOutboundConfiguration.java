@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.github.iotpipeline.generator.GeneratorProperties;
 import io.github.iotpipeline.model.ReadingCodec;
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.mqtt.BufferedSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
@@ -83,6 +84,9 @@ class MqttOutboundConfiguration {
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(Math.toIntExact(mqtt.maxReconnectDelay().toMillis()));
         options.setConnectionTimeout(Math.toIntExact(mqtt.connectTimeout().toSeconds()));
+        if (mqtt.url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         if (StringUtils.hasText(mqtt.username())) {
             options.setUserName(mqtt.username());
         }
