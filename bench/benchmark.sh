@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Capacity benchmark: how many readings per second the pipeline carries from publication to commit.
+#
+#   bench/benchmark.sh [RATE] [SECONDS] [SENSORS]        defaults: 20000 60 1000
+#
+# On this machine, it starts a Mosquitto of its own with the project's configuration, a fresh database on
+# the PostgreSQL named by TEST_DATABASE_URL, the collector, and the generator in load mode (QoS 1, SENSORS
+# sensors, RATE readings/s in all; 0 is as fast as the broker takes them). After a warm-up (BENCH_WARMUP,
+# 20 s: the JVMs compile their hot code) it measures SECONDS of steady state and prints what was committed
+# per second in that window, the latency percentiles of that window, the collector's CPU per million
+# readings and the CPU each process used; once the generator has stopped and everything is committed, the
+# readings lost and duplicated over the whole run, the collector's peak RSS, and the machine's raw ceiling
+# measured in the same run: \copy of the same rows into an identical table.
+#
+# Collector settings can be passed in the environment (COLLECTOR_BATCH_SIZE, MQTT_RECEIVE_MAXIMUM, ...);
+# BENCH_JFR=1 records a JFR profile of the collector into target/; BENCH_KEEP=1 keeps the database and the
+# work directory. Needs java, mosquitto, psql, curl and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rate=${1:-20000}
+seconds=${2:-60}
+sensors=${3:-1000}
+warmup=${BENCH_WARMUP:-20}
+: "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
+: "${TEST_DATABASE_USERNAME:=postgres}"
+: "${TEST_DATABASE_PASSWORD:=}"
+# The heap is capped as a production deployment would cap it; RSS is measured against that.
+: "${BENCH_COLLECTOR_JAVA_OPTS:=-Xmx256m -XX:+ExitOnOutOfMemoryError}"
+
+# host:port of the server in TEST_DATABASE_URL; the benchmark's own database lives next to its database.
+server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
+pg_host=${server%%:*}
+pg_port=${server##*:}
+[ "$pg_port" = "$server" ] && pg_port=5432
+export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+database=bench_$(date +%s)_$$
+work=$(mktemp -d -t iot-bench.XXXXXX)
+pids=()
+
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ "${BENCH_KEEP:-0}" != 1 ]; then
+        psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
+        rm -rf "$work"
+    else
+        echo "kept: database $database, directory $work"
+    fi
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
+    local deadline=$((SECONDS + $1)); shift
+    until "$@" >/dev/null 2>&1; do
+        [ "$SECONDS" -lt "$deadline" ] || { echo "timed out waiting for: $*" >&2; return 1; }
+        sleep 0.2
+    done
+}
+
+cpu_seconds() { # user + system CPU time of the given processes together, in seconds
+    local tick total=0 pid
+    tick=$(getconf CLK_TCK)
+    for pid in "$@"; do
+        total=$(awk -v tick="$tick" -v sum="$total" '{ printf "%.2f", sum + ($14 + $15) / tick }' "/proc/$pid/stat" 2>/dev/null || echo "$total")
+    done
+    echo "$total"
+}
+
+query() { psql -d "$database" -XAtqc "$1"; }
+
+metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
+    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
+}
+
+snapshot() { # CPU of every process and the collector's metrics, at one moment
+    echo "time $(date +%s.%N)"
+    echo "collector $(cpu_seconds "$collector_pid")"
+    echo "generator $(cpu_seconds "$generator_pid")"
+    echo "mosquitto $(cpu_seconds "$broker_pid")"
+    # shellcheck disable=SC2046
+    echo "postgres $(cpu_seconds $(pgrep -x postgres || true))"
+    curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
+}
+
+value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; }
+
+echo "building the services ..."
+./mvnw -q -B -pl collector-service,generator-service -am package -DskipTests
+collector_jar=$(ls collector-service/target/collector-service-*-exec.jar)
+generator_jar=$(ls generator-service/target/generator-service-*-exec.jar)
+
+# --- Broker: the project's configuration, with a port, a data directory and a log file of this run -------
+broker_port=$(free_port)
+mkdir -p "$work/mosquitto"
+sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true#" \
+    -e "s#^persistence_location .*#persistence_location $work/mosquitto/#" \
+    -e "s#^log_dest .*#log_dest file $work/mosquitto.log#" \
+    mosquitto/mosquitto.conf > "$work/mosquitto.conf"
+mosquitto -c "$work/mosquitto.conf" > /dev/null 2>&1 &
+broker_pid=$!
+pids+=("$broker_pid")
+await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+
+# --- Database and collector ---------------------------------------------------------------------------
+psql -d postgres -qc "CREATE DATABASE $database" >/dev/null
+collector_port=$(free_port)
+jfr=()
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$work/collector.jfr,settings=profile,dumponexit=true")
+fi
+SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
+SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
+COLLECTOR_RAW_DIR="$work/raw" SERVER_PORT=$collector_port \
+    java "${jfr[@]}" $BENCH_COLLECTOR_JAVA_OPTS -jar "$collector_jar" > "$work/collector.log" 2>&1 &
+collector_pid=$!
+pids+=("$collector_pid")
+await 90 curl -sf "http://127.0.0.1:$collector_port/actuator/health/readiness"
+
+# --- The workload: warm-up, then the measured window ---------------------------------------------------
+echo "publishing: $sensors sensors at $([ "$rate" = 0 ] && echo 'as many readings/s as the broker takes' || echo "$rate readings/s"), ${warmup} s warm-up + ${seconds} s measured ..."
+GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$rate GENERATOR_LOAD_DURATION=$((warmup + seconds))s \
+GENERATOR_SENSOR_COUNT=$sensors GENERATOR_SEED=1 MQTT_URL="tcp://127.0.0.1:$broker_port" \
+MQTT_CLIENT_ID=bench-generator SERVER_PORT=$(free_port) \
+    java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$work/generator.log" 2>&1 &
+generator_pid=$!
+pids+=("$generator_pid")
+await 60 grep -q 'Load run:' "$work/generator.log"
+sleep "$warmup"
+before=$(snapshot)
+sleep "$seconds"
+after=$(snapshot)
+generator_cpu=$(awk -v a="$(value "$after" generator)" -v b="$(value "$before" generator)" 'BEGIN { printf "%.1f", a - b }')
+wait "$generator_pid" || true
+summary=$(grep -o 'Load run done: .*' "$work/generator.log") || { echo "generator failed, see $work/generator.log"; BENCH_KEEP=1; exit 1; }
+published=$(sed -E 's/Load run done: ([0-9]+) readings.*/\1/' <<<"$summary")
+echo "generator: $summary"
+
+# Everything committed, or nothing new for 20 s.
+count=0; last_growth=$SECONDS
+while [ "$count" -lt "$published" ] && [ $((SECONDS - last_growth)) -lt 20 ]; do
+    sleep 0.5
+    now=$(query 'SELECT count(*) FROM measurements')
+    if [ "$now" -gt "$count" ]; then count=$now; last_growth=$SECONDS; fi
+done
+peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$collector_pid/status")
+
+# --- Figures -------------------------------------------------------------------------------------------
+window=$(awk -v a="$(value "$after" time)" -v b="$(value "$before" time)" 'BEGIN { printf "%.2f", a - b }')
+delta() { awk -v a="$(value "$after" "$1")" -v b="$(value "$before" "$1")" 'BEGIN { printf "%.1f", a - b }'; }
+committed=$(( $(metric "$after" collector_readings_stored_total) - $(metric "$before" collector_readings_stored_total) ))
+received_by_end=$(metric "$after" collector_messages_received_total)
+stored_by_end=$(metric "$after" collector_readings_stored_total)
+sustained=$(awk -v n="$committed" -v s="$window" 'BEGIN { printf "%d", n / s }')
+cpu_per_million=$(awk -v c="$(delta collector)" -v n="$committed" 'BEGIN { printf "%.1f", c / n * 1e6 }')
+read -r stored distinct < <(query "SELECT count(*), count(DISTINCT (sensor_id, seq)) FROM measurements" | tr '|' ' ')
+lost=$((published - distinct))
+duplicated=$((stored - distinct))
+
+# Latency percentiles of the window: the difference of the cumulative histogram, interpolated in a bucket.
+buckets() { grep '^collector_reading_latency_seconds_bucket' <<<"$1" | sed -E 's/.*le="([^"]+)"\} ([0-9.eE+-]+).*/\1 \2/' | sed 's/^+Inf/1e9/' | LC_ALL=C sort; }
+window_buckets=$(LC_ALL=C join <(buckets "$before") <(buckets "$after") | awk '{ print $1, $3 - $2 }' | sort -g)
+percentile() {
+    awk -v q="$1" '{ le[NR] = $1; c[NR] = $2 } END {
+        want = q * c[NR]; prev_le = 0; prev_c = 0
+        for (i = 1; i <= NR; i++) {
+            if (c[i] >= want) { f = (c[i] == prev_c) ? 1 : (want - prev_c) / (c[i] - prev_c)
+                                printf "%.3f", prev_le + f * (le[i] - prev_le); exit }
+            prev_le = le[i]; prev_c = c[i] } }' <<<"$window_buckets"
+}
+within() { awk -v le="$1" '$1 == le { n = $2 } { total = $2 } END { printf "%.2f", 100 * n / total }' <<<"$window_buckets"; }
+batches=$(awk '{ v[$1] = $2 } END {
+    printf "%.0f batches, mean %.0f messages, mean write %.0f ms",
+        v["collector_batch_size_count"], v["collector_batch_size_sum"] / v["collector_batch_size_count"],
+        1000 * v["collector_batch_flush_duration_seconds_sum"] / v["collector_batch_flush_duration_seconds_count"] }' \
+    <(grep -E '^collector_batch_(size|flush_duration_seconds)_(sum|count) ' <<<"$after"))
+
+# --- The machine's ceiling: the same rows, copied into an identical table in one \copy ---------------
+query "\\copy (SELECT sensor_id, ts, value, unit, quality, seq, received_at FROM measurements) TO '$work/rows.csv' WITH (FORMAT csv)"
+query "CREATE TABLE copy_ceiling (LIKE measurements INCLUDING ALL)"
+start=$(date +%s.%N)
+query "\\copy copy_ceiling FROM '$work/rows.csv' WITH (FORMAT csv)"
+copy_plain=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }')
+query "TRUNCATE copy_ceiling"
+query "CREATE TRIGGER copy_ceiling_roll_up AFTER INSERT ON copy_ceiling REFERENCING NEW TABLE AS inserted
+       FOR EACH STATEMENT EXECUTE FUNCTION roll_up_inserted_measurements()"
+start=$(date +%s.%N)
+query "\\copy copy_ceiling FROM '$work/rows.csv' WITH (FORMAT csv)"
+copy_rollups=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }')
+
+cat <<EOF
+
+BENCH date                 $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+BENCH workload             $sensors sensors, $([ "$rate" = 0 ] && echo 'as fast as the broker takes them' || echo "$rate readings/s"), QoS 1, ${warmup} s warm-up + ${seconds} s measured
+BENCH collector settings   batch size ${COLLECTOR_BATCH_SIZE:-100} (max ${COLLECTOR_BATCH_MAX_SIZE:-10000}, at most every ${COLLECTOR_BATCH_MIN_INTERVAL:-250ms}), flush interval ${COLLECTOR_FLUSH_INTERVAL:-5s}, max buffered ${COLLECTOR_BATCH_MAX_BUFFERED:-20000}, receive maximum ${MQTT_RECEIVE_MAXIMUM:-20000}, JVM $BENCH_COLLECTOR_JAVA_OPTS
+BENCH sustained            $sustained readings/s committed over the ${window} s window; behind at its end: $((received_by_end - stored_by_end)) received, not yet committed
+BENCH latency (window)     p50 $(percentile 0.5) s, p99 $(percentile 0.99) s, max bucket $(percentile 1.0) s; $(within 1.0) % within 1 s (publication to commit)
+BENCH batches              $batches
+BENCH collector CPU        $cpu_per_million CPU seconds per million readings (window)
+BENCH CPU in window        collector $(delta collector) s, generator $generator_cpu s, mosquitto $(delta mosquitto) s, postgres $(delta postgres) s, of $(awk -v w="$window" -v n="$(nproc)" 'BEGIN { printf "%.0f", w * n }') core-seconds
+BENCH whole run            published $published (${summary#Load run done: }), stored $stored, lost $lost, duplicated $duplicated
+BENCH collector peak RSS   $((peak_rss_kb / 1024)) MB
+BENCH ceiling (\\copy)      $copy_plain rows/s into an identical table without rollups, $copy_rollups rows/s with the rollup trigger
+BENCH pipeline / ceiling   $(awk -v a="$sustained" -v b="$copy_rollups" 'BEGIN { printf "%.2f", a / b }') of the \\copy rate with rollups ($(awk -v a="$sustained" -v b="$copy_plain" 'BEGIN { printf "%.2f", a / b }') without)
+EOF
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+    # The recording is written when the JVM exits.
+    kill "$collector_pid"; wait "$collector_pid" 2>/dev/null || true
+    mkdir -p target && cp "$work/collector.jfr" target/benchmark-collector.jfr
+    echo "BENCH profile            target/benchmark-collector.jfr"
+fi
+[ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ]
