@@ -94,8 +94,10 @@ class LoadRun implements SmartLifecycle {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         boolean acknowledged = awaitAcknowledgements();
-        log.info("Load run done: {} readings in {} s = {} readings/s; all acknowledged: {}", sent,
-                String.format("%.1f", seconds), Math.round(sent / seconds), acknowledged);
+        // Acknowledged is what the broker accepted: the pipeline's promise starts there.
+        log.info("Load run done: {} readings in {} s = {} readings/s; {} acknowledged by the broker, {} failed{}",
+                sent, String.format("%.1f", seconds), Math.round(sent / seconds), outcomes.delivered(),
+                outcomes.failedCount(), acknowledged ? "" : "; some never acknowledged");
         if (load.exitWhenDone() && running) {
             // Not on this thread's stack: closing the context stops this lifecycle, which joins this thread.
             Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context)), "load-run-exit");
@@ -127,6 +129,7 @@ class LoadRun implements SmartLifecycle {
             }
             catch (RuntimeException ex) {
                 // Usually the client's own in-flight limit, reached between the check and the send: wait, retry.
+                log.debug("Publishing failed, retrying: {}", ex.getMessage());
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }

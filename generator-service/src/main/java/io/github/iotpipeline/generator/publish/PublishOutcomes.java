@@ -38,6 +38,16 @@ class PublishOutcomes {
         this.failed = counter(registry, "failed");
     }
 
+    /** Publications the broker has acknowledged so far. */
+    long delivered() {
+        return (long) delivered.count();
+    }
+
+    /** Publications that failed or that the broker did not acknowledge, so far. */
+    long failedCount() {
+        return (long) failed.count();
+    }
+
     void published() {
         published.increment();
         long lost = lostSinceLastPublished.getAndSet(0);
