@@ -23,7 +23,8 @@ class CollectorDatabaseOutageTests {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration SLOW_DATABASE = Duration.ofMillis(200);
-    private static final int RECEIVE_MAXIMUM = 1_000;
+    /** The collector's own bound on messages held unacknowledged, set low so that a short burst reaches it. */
+    private static final int MAX_BUFFERED = 1_000;
     private static final long RSS_LIMIT_KB = 600 * 1024;
 
     @TempDir
@@ -72,7 +73,9 @@ class CollectorDatabaseOutageTests {
 
     @Test
     void keepsItsMemoryBoundedAndLosesNothingWhileTheDatabaseIsSlow() throws Exception {
-        scenario = FaultScenario.create("db-slow", work, Map.of());
+        scenario = FaultScenario.create("db-slow", work, Map.of(
+                "collector.batch.max-buffered", String.valueOf(MAX_BUFFERED),
+                "collector.batch.max-size", String.valueOf(MAX_BUFFERED / 2)));
         CollectorProcess collector = scenario.startCollector();
         scenario.databaseProxy().setLatency(SLOW_DATABASE);
         Peaks peaks = new Peaks();
@@ -93,7 +96,7 @@ class CollectorDatabaseOutageTests {
         assertThat(peaks.backlog).as("readings published and not yet stored, at most: the database was the"
                 + " bottleneck").isGreaterThan(500);
         assertThat(peaks.buffered).as("collector_buffer_messages at most; %s", collector.describe())
-                .isLessThanOrEqualTo(RECEIVE_MAXIMUM);
+                .isLessThanOrEqualTo(MAX_BUFFERED);
         assertThat(peaks.residentKb).as("VmRSS (kB) at most; %s", collector.describe())
                 .isPositive().isLessThan(RSS_LIMIT_KB);
         scenario.assertEveryPublishedReadingStoredOnce(0);
