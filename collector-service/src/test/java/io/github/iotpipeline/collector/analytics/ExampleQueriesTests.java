@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,11 +41,7 @@ class ExampleQueriesTests {
         Path root = ProjectRoot.locate();
         queries = ExampleQueryFile.read(root.resolve(ProjectRoot.EXAMPLE_QUERIES));
         database = TestDatabase.create("example_queries");
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + root.resolve(ProjectRoot.MIGRATIONS))
-                .load()
-                .migrate();
+        Migrations.apply(database);
         connection = database.connect();
         Instant now = databaseNow();
         new SampleReadings(now).insertInto(connection);

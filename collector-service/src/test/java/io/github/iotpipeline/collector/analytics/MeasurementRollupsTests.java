@@ -1,6 +1,5 @@
 package io.github.iotpipeline.collector.analytics;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +35,11 @@ class MeasurementRollupsTests {
     private static final String[] SENSORS = { "sensor-1", "sensor-2", "sensor-77" };
 
     private static TestDatabase database;
-    private static Path migrations;
 
     @BeforeAll
     static void migrate() {
-        migrations = ProjectRoot.locate().resolve(ProjectRoot.MIGRATIONS);
         database = TestDatabase.create("rollups");
-        flyway(null).migrate();
+        Migrations.apply(database);
     }
 
     @AfterAll
@@ -181,13 +177,11 @@ class MeasurementRollupsTests {
     void migrationRollsUpReadingsStoredBeforeTheRollupsExisted() throws SQLException {
         TestDatabase older = TestDatabase.create("rollups_backfill");
         try {
-            Flyway.configure().dataSource(older.jdbcUrl(), older.username(), older.password())
-                    .locations("filesystem:" + migrations).target("8").load().migrate();
+            Migrations.applyUpTo(older, "8");
             try (Connection connection = older.connect()) {
                 insertInBatches(connection, readings(new Random(5), 2 * 3600, 3), 100);
             }
-            Flyway.configure().dataSource(older.jdbcUrl(), older.username(), older.password())
-                    .locations("filesystem:" + migrations).load().migrate();
+            Migrations.apply(older);
             try (Connection connection = older.connect()) {
                 assertThat(count(connection, "select count(*) from measurements_1min")).isPositive();
                 assertThat(RollupRecomputation.differencesFromMeasurements(connection)).isEmpty();
@@ -197,13 +191,6 @@ class MeasurementRollupsTests {
         finally {
             older.close();
         }
-    }
-
-    private static Flyway flyway(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + migrations);
-        return (target == null ? configuration : configuration.target(target)).load();
     }
 
     /** Readings of every sensor over the given seconds from START, at random sub-second offsets. */

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +61,7 @@ class QualityIndicatorsTests {
     @BeforeAll
     static void insertOneHourOfFaultyReadingsIntoAMigratedDatabase() throws SQLException {
         database = TestDatabase.create("quality_indicators");
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + ProjectRoot.locate().resolve(ProjectRoot.MIGRATIONS))
-                .load()
-                .migrate();
+        Migrations.apply(database);
         connection = database.connect();
         sensors = new FaultySensors(databaseNow().truncatedTo(ChronoUnit.SECONDS));
         sensors.insertInto(connection);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +27,7 @@ class ResampleTests {
     @BeforeAll
     static void migrate() throws SQLException {
         database = TestDatabase.create("resample");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + ProjectRoot.locate().resolve(ProjectRoot.MIGRATIONS)).load().migrate();
+        Migrations.apply(database);
         connection = database.connect();
     }
 
