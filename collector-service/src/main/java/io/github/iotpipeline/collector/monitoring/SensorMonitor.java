@@ -1,12 +1,11 @@
 package io.github.iotpipeline.collector.monitoring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.github.iotpipeline.collector.PeriodicTask;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,7 +35,7 @@ class SensorMonitor implements SmartLifecycle {
     private final MultiGauge silent;
     private volatile @Nullable Snapshot latest;
     private volatile @Nullable String problem = "not checked yet";
-    private ScheduledExecutorService executor;
+    private final PeriodicTask task;
 
     SensorMonitor(SensorStatusQuery query, SchemaMigration schema, SensorMonitorProperties properties, Clock clock,
             MeterRegistry registry) {
@@ -50,6 +49,7 @@ class SensorMonitor implements SmartLifecycle {
                 .description("Readings received over readings expected from the sensor's nominal interval, "
                         + "over the completeness window")
                 .register(registry);
+        this.task = new PeriodicTask("sensor-monitor", this::poll, Duration.ZERO, properties.pollInterval());
         this.silent = MultiGauge.builder("collector.sensor.silent")
                 .description("1 while the sensor is silent (nothing received for longer than its silent_after)")
                 .register(registry);
@@ -117,26 +117,17 @@ class SensorMonitor implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sensor-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return task.isRunning();
     }
 
     /** One poll's result. */

@@ -1,10 +1,8 @@
 package io.github.iotpipeline.collector.retention;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.github.iotpipeline.collector.PeriodicTask;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes measurements older than the retention through {@code expire_measurements}, a database function
  * that runs as the schema owner, so the collector's own role needs no DELETE on the table. Runs on its own
- * thread: a long first expiry must not delay the MQTT client's reconnects on the shared scheduler.
+ * thread ({@link PeriodicTask}): a long first expiry must not delay the MQTT client's reconnects.
  */
 @Component
 public class MeasurementExpiry implements SmartLifecycle {
@@ -29,13 +27,15 @@ public class MeasurementExpiry implements SmartLifecycle {
     private final SchemaMigration schema;
     private final RetentionProperties properties;
     private final Counter expired;
-    private ScheduledExecutorService executor;
+    private final PeriodicTask task;
 
     MeasurementExpiry(JdbcTemplate jdbc, SchemaMigration schema, RetentionProperties properties,
             MeterRegistry registry) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.properties = properties;
+        this.task = new PeriodicTask("measurement-expiry", this::runCheck, FIRST_CHECK_DELAY,
+                properties.checkInterval());
         this.expired = Counter.builder("collector.measurements.expired")
                 .description("Raw measurements deleted because they were older than the retention")
                 .register(registry);
@@ -86,25 +86,16 @@ public class MeasurementExpiry implements SmartLifecycle {
         }
         log.info("Raw measurements older than {} are deleted; rollups and raw files are kept",
                 properties.keepMeasurements());
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "measurement-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runCheck, FIRST_CHECK_DELAY.toMillis(),
-                properties.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return task.isRunning();
     }
 }
