@@ -94,7 +94,6 @@ class BatchWriter {
         List<Measurement> measurements = new ArrayList<>(messages.size());
         List<RejectedMessage> rejected = new ArrayList<>();
         List<Instant> timestamps = new ArrayList<>(messages.size());
-        Instant newest = null;
         for (ReceivedMessage message : messages) {
             if (message.decoded() instanceof Decoded.Accepted accepted) {
                 SensorReading reading = accepted.reading();
@@ -102,14 +101,13 @@ class BatchWriter {
                         reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt(),
                         message.duplicate()));
                 timestamps.add(reading.timestamp());
-                newest = newest == null || reading.timestamp().isAfter(newest) ? reading.timestamp() : newest;
             }
             else {
                 Decoded.Rejected refusal = (Decoded.Rejected) message.decoded();
                 rejected.add(toRejected(message, refusal.reason(), refusal.detail()));
             }
         }
-        metrics.stored(store.store(measurements, rejected), rejected, newest);
+        metrics.stored(store.store(measurements, rejected), rejected);
         metrics.committed(timestamps);
     }
 
@@ -117,7 +115,7 @@ class BatchWriter {
         String reason = WriteFailures.describe(refusal);
         log.warn("PostgreSQL refused a message from {}; it goes to rejected_messages: {}", message.topic(), reason);
         RejectedMessage rejected = toRejected(message, RejectReason.DATABASE_REJECTED, reason);
-        metrics.stored(store.store(List.of(), List.of(rejected)), List.of(rejected), null);
+        metrics.stored(store.store(List.of(), List.of(rejected)), List.of(rejected));
     }
 
     private RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {

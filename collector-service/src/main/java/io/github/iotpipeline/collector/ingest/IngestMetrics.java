@@ -74,26 +74,31 @@ class IngestMetrics {
         rawBytes.increment(bytes);
     }
 
-    void stored(MeasurementStore.Stored result, List<RejectedMessage> rejected, Instant newest) {
+    void stored(MeasurementStore.Stored result, List<RejectedMessage> rejected) {
         stored.increment(result.stored());
         duplicates.increment(result.duplicates());
         for (RejectedMessage message : rejected) {
             registry.counter("collector.messages.rejected", "reason", message.getReason()).increment();
         }
-        if (newest != null) {
-            newestReading.accumulateAndGet(newest, (a, b) -> a == null || b.isAfter(a) ? b : a);
-        }
     }
 
-    /** Records, for each reading of a committed batch, how long after its timestamp it was committed. */
+    /**
+     * Records, for each reading of a committed batch, how long after its timestamp it was committed, and
+     * remembers the newest timestamp for {@code collector.last.reading.age}.
+     */
     void committed(List<Instant> timestamps) {
         Instant now = clock.instant();
+        Instant newest = null;
         for (Instant timestamp : timestamps) {
+            newest = newest == null || timestamp.isAfter(newest) ? timestamp : newest;
             long nanos = Duration.between(timestamp, now).toNanos();
             // A reading stamped ahead of its receipt (a clock running fast) has no meaningful latency.
             if (nanos >= 0) {
                 latency.record(nanos, TimeUnit.NANOSECONDS);
             }
+        }
+        if (newest != null) {
+            newestReading.accumulateAndGet(newest, (a, b) -> a == null || b.isAfter(a) ? b : a);
         }
     }
 

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * shared by more readings.
  * <p>
  * While a write fails the batch is kept and retried with exponential backoff, nothing else is written (order
- * matters for the acknowledgements) and nothing is acknowledged: the broker's in-flight window (the Receive
- * Maximum) stops further deliveries, which bounds the memory this buffer can take.
+ * matters for the acknowledgements) and nothing is acknowledged. Memory stays bounded because the buffer
+ * holds at most {@code max-buffered} messages: beyond that {@link #add} waits, which holds the broker back
+ * through TCP (the broker's Receive Maximum is not relied on; Mosquitto was seen to exceed it).
  */
 @Component
 public class ReadingBuffer implements SmartLifecycle {
