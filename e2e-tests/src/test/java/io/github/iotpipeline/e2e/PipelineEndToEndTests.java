@@ -11,17 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.iotpipeline.collector.CollectorApplication;
-import io.github.iotpipeline.collector.ingest.MqttConnectionState;
-import io.github.iotpipeline.generator.GeneratorApplication;
-import io.github.iotpipeline.testsupport.MqttTestClient;
-import io.github.iotpipeline.testsupport.TestBroker;
-import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,20 +29,10 @@ class PipelineEndToEndTests {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Duration OBSERVATION = Duration.ofSeconds(12);
 
-    /** The collector's database starters share this classpath; the generator has no database to talk to. */
-    static final String GENERATOR_WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
-            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
-
     @TempDir
     static Path rawDirectory;
 
-    private static TestDatabase database;
-    private static String name;
-    private static ConfigurableApplicationContext collector;
-    private static ConfigurableApplicationContext generator;
+    private static InProcessPipeline pipeline;
     private static JdbcTemplate jdbc;
 
     /** Per observed row: when it first became visible minus its timestamp, the latest seen so far. */
@@ -60,21 +43,9 @@ class PipelineEndToEndTests {
 
     @BeforeAll
     static void runPipeline() {
-        database = TestDatabase.create("e2e");
-        name = TestBroker.uniqueName("e2e");
-        collector = CollectorApplication.builder().run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name, "--mqtt.topic-root=" + name,
-                "--collector.raw.directory=" + rawDirectory, "--server.port=0");
-        jdbc = collector.getBean(JdbcTemplate.class);
-        MqttConnectionState connection = collector.getBean(MqttConnectionState.class);
-        await().atMost(Duration.ofSeconds(20)).until(connection::subscribed);
-        generator = GeneratorApplication.builder().run(GENERATOR_WITHOUT_DATABASE,
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name + "-generator",
-                "--mqtt.topic-root=" + name, "--generator.interval=" + INTERVAL.toMillis() + "ms",
-                "--generator.sensor-count=5", "--server.port=0");
+        pipeline = InProcessPipeline.startCollector("e2e", rawDirectory);
+        jdbc = pipeline.jdbc();
+        pipeline.startGenerator("--generator.interval=" + INTERVAL.toMillis() + "ms", "--generator.sensor-count=5");
 
         // Let the first batch land, then watch the tables grow.
         await().atMost(Duration.ofSeconds(15)).until(() -> rowsPerSensor().size() == 5);
@@ -91,14 +62,9 @@ class PipelineEndToEndTests {
 
     @AfterAll
     static void stopPipeline() {
-        if (generator != null) {
-            generator.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
-        if (collector != null) {
-            collector.close();
-        }
-        MqttTestClient.clearSession(TestBroker.url(), name);
-        database.close();
     }
 
     @Test

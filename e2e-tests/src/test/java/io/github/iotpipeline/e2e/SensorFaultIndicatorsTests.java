@@ -12,18 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.iotpipeline.collector.CollectorApplication;
-import io.github.iotpipeline.collector.schema.SchemaMigration;
-import io.github.iotpipeline.collector.ingest.MqttConnectionState;
-import io.github.iotpipeline.generator.GeneratorApplication;
-import io.github.iotpipeline.testsupport.MqttTestClient;
-import io.github.iotpipeline.testsupport.TestBroker;
-import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -43,30 +35,17 @@ class SensorFaultIndicatorsTests {
     @TempDir
     static Path rawDirectory;
 
-    private static TestDatabase database;
-    private static String name;
-    private static ConfigurableApplicationContext collector;
-    private static ConfigurableApplicationContext generator;
+    private static InProcessPipeline pipeline;
     private static JdbcTemplate jdbc;
     private static Timestamp from;
     private static Timestamp to;
 
     @BeforeAll
     static void runFaultySensors() {
-        database = TestDatabase.create("faults");
-        name = TestBroker.uniqueName("faults");
-        collector = CollectorApplication.builder().run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name, "--mqtt.topic-root=" + name,
-                "--collector.raw.directory=" + rawDirectory, "--server.port=0",
+        pipeline = InProcessPipeline.startCollector("faults", rawDirectory,
                 "--collector.batch.flush-interval=1s", "--collector.sensor-monitor.poll-interval=1s",
                 "--collector.sensors.refresh-interval=1s");
-        jdbc = collector.getBean(JdbcTemplate.class);
-        MqttConnectionState connection = collector.getBean(MqttConnectionState.class);
-        SchemaMigration schema = collector.getBean(SchemaMigration.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> connection.subscribed() && schema.ready());
+        jdbc = pipeline.jdbc();
         // Two more registered sensors, and thresholds that fit a test of seconds rather than a day.
         jdbc.update("insert into sensors (id, name, type, unit, min_value, max_value) values"
                 + " ('sensor-6', 'Duplicating humidity', 'humidity', '%', 0, 100),"
@@ -74,11 +53,8 @@ class SensorFaultIndicatorsTests {
         jdbc.update("update sensors set nominal_interval = interval '500 ms', late_after = interval '3 s',"
                 + " silent_after = interval '5 s', flatline_after = interval '2 s'");
 
-        generator = GeneratorApplication.builder().run(PipelineEndToEndTests.GENERATOR_WITHOUT_DATABASE,
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name + "-generator",
-                "--mqtt.topic-root=" + name, "--generator.interval=" + INTERVAL.toMillis() + "ms",
+        pipeline.startGenerator("--generator.interval=" + INTERVAL.toMillis() + "ms",
                 "--generator.sensor-count=7", "--generator.seed=42", "--generator.spike-probability=0",
-                "--server.port=0",
                 // Sends for 8 s, then nothing for the rest of the test.
                 "--generator.faults.dropout.sensors=sensor-2",
                 "--generator.faults.dropout.period=60s", "--generator.faults.dropout.duration=52s",
@@ -104,14 +80,9 @@ class SensorFaultIndicatorsTests {
 
     @AfterAll
     static void stopPipeline() {
-        if (generator != null) {
-            generator.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
-        if (collector != null) {
-            collector.close();
-        }
-        MqttTestClient.clearSession(TestBroker.url(), name);
-        database.close();
     }
 
     @Test
@@ -233,7 +204,7 @@ class SensorFaultIndicatorsTests {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String port = collector.getEnvironment().getRequiredProperty("local.server.port");
+        String port = pipeline.collector().getEnvironment().getRequiredProperty("local.server.port");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
