@@ -46,6 +46,9 @@ public class ReadingBuffer implements SmartLifecycle {
 
     private volatile Thread writerThread;
     private volatile boolean running;
+    /** Set by {@link #stop}: messages arriving after it are not taken, so that stopping ends under any load. */
+    private boolean closed;
+    private int refusedWhileClosed;
     /** The batch being written, or the one that failed and waits for its retry; at most one at a time. */
     private Batch current;
     private boolean currentFailed;
@@ -65,6 +68,12 @@ public class ReadingBuffer implements SmartLifecycle {
         lock.lock();
         try {
             awaitRoom();
+            if (closed) {
+                // Left unacknowledged: the broker keeps it in the session and delivers it again on the next
+                // connection, to this process if it starts again or to the next one.
+                refusedWhileClosed++;
+                return;
+            }
             pending.add(message);
             if (pending.size() == properties.size()) {
                 full.signal();
@@ -83,7 +92,7 @@ public class ReadingBuffer implements SmartLifecycle {
      */
     private void awaitRoom() {
         try {
-            while (running && buffered() >= properties.maxBuffered()) {
+            while (running && !closed && buffered() >= properties.maxBuffered()) {
                 roomFreed.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -228,6 +237,14 @@ public class ReadingBuffer implements SmartLifecycle {
 
     @Override
     public void start() {
+        lock.lock();
+        try {
+            closed = false;
+            refusedWhileClosed = 0;
+        }
+        finally {
+            lock.unlock();
+        }
         running = true;
         Thread thread = new Thread(this::writeUntilStopped, "reading-buffer-writer");
         thread.setDaemon(true);
@@ -235,19 +252,25 @@ public class ReadingBuffer implements SmartLifecycle {
         thread.start();
     }
 
-    /** Writes what is buffered, once; what cannot be written stays unacknowledged for the broker to redeliver. */
+    /**
+     * Takes no more messages and writes what is buffered, once; what arrives meanwhile, and what cannot be
+     * written, stays unacknowledged for the broker to deliver again. Closing first bounds the time this takes:
+     * were new arrivals written too, stopping would last as long as the sensors keep sending.
+     */
     @Override
     public void stop() {
         Thread thread = writerThread;
-        running = false;
+        lock.lock();
+        try {
+            closed = true;
+            running = false;
+            full.signal();
+            roomFreed.signalAll();
+        }
+        finally {
+            lock.unlock();
+        }
         if (thread != null) {
-            lock.lock();
-            try {
-                full.signal();
-            }
-            finally {
-                lock.unlock();
-            }
             // Let a write in progress finish: its messages are acknowledged while the connection is open.
             try {
                 thread.join();
@@ -280,6 +303,10 @@ public class ReadingBuffer implements SmartLifecycle {
             int left = pending.size() + (current == null ? 0 : current.size());
             if (left > 0) {
                 log.warn("Stopping with {} messages unwritten; the broker will deliver them again", left);
+            }
+            if (refusedWhileClosed > 0) {
+                log.info("{} messages arrived while stopping and were left unacknowledged;"
+                        + " the broker will deliver them again", refusedWhileClosed);
             }
             pending.clear();
             current = null;

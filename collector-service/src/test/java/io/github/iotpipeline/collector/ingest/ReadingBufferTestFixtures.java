@@ -35,6 +35,7 @@ final class ReadingBufferTestFixtures {
         private final List<List<ReceivedMessage>> attempted = new ArrayList<>();
         private final List<List<ReceivedMessage>> written = new ArrayList<>();
         private String failure;
+        private Runnable duringWrite = () -> { };
 
         RecordingBatchWriter() {
             super(null, null, null, null, null, null, null);
@@ -42,11 +43,17 @@ final class ReadingBufferTestFixtures {
 
         @Override
         synchronized void write(Batch batch) {
+            duringWrite.run();
             attempted.add(batch.messages());
             if (failure != null) {
                 throw new IllegalStateException(failure);
             }
             written.add(batch.messages());
+        }
+
+        /** Runs {@code action} at the start of every write, as if it happened while the batch is written. */
+        synchronized void duringEachWrite(Runnable action) {
+            duringWrite = action;
         }
 
         synchronized void failWith(String message) {

@@ -297,6 +297,39 @@ class ReadingBufferTests {
     }
 
     @Test
+    void takesNoMessageArrivingWhileItStopsSoThatStoppingEndsUnderLoad() {
+        List<ReceivedMessage> buffered = List.of(add(), add());
+        buffer.start();
+        // Sensors keep sending while the buffer drains: a message arrives during every write. Were they taken,
+        // stopping would go on as long as they come (here, for 1,000 writes).
+        List<ReceivedMessage> arrivals = new ArrayList<>();
+        writer.duringEachWrite(() -> {
+            if (arrivals.size() < 1_000) {
+                arrivals.add(add());
+            }
+        });
+
+        buffer.stop();
+
+        assertThat(writer.batches()).containsExactly(buffered);
+        assertThat(arrivals).hasSize(1);
+        assertThat(buffer.status().buffered()).isZero();
+    }
+
+    @Test
+    void takesMessagesAgainOnceRestarted() {
+        buffer.start();
+        buffer.stop();
+        add();
+
+        buffer.start();
+        List<ReceivedMessage> messages = List.of(add(), add());
+        buffer.stop();
+
+        assertThat(writer.batches()).containsExactly(messages);
+    }
+
+    @Test
     void retriesAFailedBatchWithoutWaitingForTheBackoffAndWritesTheRestWhenStopped() {
         writer.failWith("database down");
         List<ReceivedMessage> failing = List.of(add(), add(), add());
