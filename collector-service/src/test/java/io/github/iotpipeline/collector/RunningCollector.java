@@ -83,6 +83,10 @@ public final class RunningCollector implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** Waits until the schema is migrated and the subscription is in place. */
     public void awaitConnected() {
         MqttConnectionState state = context.getBean(MqttConnectionState.class);

@@ -70,15 +70,16 @@ class MqttInboundConfiguration {
         // Unacknowledged messages live in the broker's session, which outlives this process; the client
         // itself needs no durable store.
         adapter.setPersistence(new MemoryPersistence());
-        // Start after, and stop before, the rest of the flow, but after the buffer has drained: no message
-        // may arrive while the flow cannot take it.
+        // Stops after the buffer, which by then has written and acknowledged what it took and takes nothing more.
         adapter.setPhase(ReadingBuffer.PHASE - 1);
         // The buffer has acknowledged what it could by then; waiting for the rest only delays shutdown.
         adapter.setQuiescentTimeout(QUIESCENT_TIMEOUT_MS);
-        // A message that arrives while the flow stops has nowhere to go. Thrown back into the client, that
-        // would drop the connection; instead it stays unacknowledged and the broker delivers it again.
-        adapter.setErrorChannel((message, timeout) -> {
-            log.debug("Message not taken while stopping; left for redelivery: {}", message.getPayload());
+        // The intake never throws, so this only sees the unforeseen. Thrown back into the client, an exception
+        // would drop the connection, and a message that always fails would drop it again on every redelivery,
+        // stalling the flow; logged here instead, it stays unacknowledged until the next connection.
+        adapter.setErrorChannel((error, timeout) -> {
+            log.warn("A message could not be taken; it stays unacknowledged until the next connection",
+                    error.getPayload() instanceof Throwable cause ? cause : null);
             return true;
         });
         adapter.setDisconnectCompletionTimeout(DISCONNECT_TIMEOUT_MS);
@@ -88,9 +89,13 @@ class MqttInboundConfiguration {
     @Bean
     IntegrationFlow readingsInboundFlow(Mqttv5PahoMessageDrivenChannelAdapter mqttInbound, MessageIntake intake) {
         return IntegrationFlow.from(mqttInbound)
-                // Below the adapter's phase: started before it, stopped after it, so that no message arrives
-                // while the flow has nobody to take it.
-                .handle(intake, "accept", endpoint -> endpoint.id("bufferReadings").phase(ReadingBuffer.PHASE - 2))
+                // A fixed subscriber: the intake takes messages from the moment the client connects, whatever
+                // the state of its endpoint. Through a channel that endpoints subscribe to on start, a message
+                // the broker redelivers right after CONNACK could beat the subscription (the adapter starts
+                // first, as the flow depends on it); it would then go unacknowledged on a live connection and
+                // wait for the next reconnect, which may be days away.
+                .fixedSubscriberChannel()
+                .handle(intake, "accept", endpoint -> endpoint.id("bufferReadings"))
                 .get();
     }
 }

@@ -1,0 +1,179 @@
+package io.github.iotpipeline.collector.ingest;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.iotpipeline.collector.RunningCollector;
+import io.github.iotpipeline.model.ReadingCodec;
+import io.github.iotpipeline.model.SensorReading;
+import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.TestBroker;
+import io.github.iotpipeline.testsupport.TestDatabase;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.Lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Messages reach the buffer however early they arrive. On a resumed session the broker sends what the last
+ * connection left unacknowledged right after CONNACK, while the collector is still starting; a message that
+ * found nobody to take it would stay unacknowledged on a live connection, and the broker sends it again only
+ * on the next one.
+ */
+class SessionResumeTests {
+
+    private static final ReadingCodec CODEC = new ReadingCodec();
+
+    @TempDir
+    static Path rawDirectory;
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.create("resume");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void storesWhatTheBrokerRedeliversTheMomentTheCollectorConnects() throws Exception {
+        String name = TestBroker.uniqueName("resume");
+        SensorTopics topics = new SensorTopics(name);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int count = 300;
+        // As a collector that took these messages and stopped before acknowledging them: same client id,
+        // persistent session. Disconnecting leaves them in flight in the session.
+        try (UnacknowledgingSubscriber earlier = UnacknowledgingSubscriber.connect(TestBroker.url(), name,
+                topics.subscription());
+                MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(), name + "-publisher")) {
+            for (int seq = 0; seq < count; seq++) {
+                publisher.publish(topics.topicFor("sensor-1"),
+                        CODEC.encode(new SensorReading("sensor-1", base.plusMillis(seq), 20.0, "°C", (long) seq)));
+            }
+            // The broker sends as many as its in-flight limit allows and queues the rest.
+            await().atMost(Duration.ofSeconds(10)).until(earlier::settled);
+            assertThat(earlier.received()).isPositive();
+        }
+
+        try (RunningCollector collector = RunningCollector.start(database, TestBroker.url(), name, rawDirectory,
+                Map.of())) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stored(collector, base))
+                    .as("readings stored of %d left in flight", count).isEqualTo(count));
+        }
+    }
+
+    @Test
+    void takesMessagesWhateverTheStateOfTheFlowEndpoint() {
+        String name = TestBroker.uniqueName("resume");
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.HOURS);
+        try (RunningCollector collector = RunningCollector.start(database, TestBroker.url(), name, rawDirectory,
+                Map.of());
+                MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(), name + "-publisher")) {
+            // As it is before the context has started it, or once it has stopped it.
+            collector.bean("bufferReadings", Lifecycle.class).stop();
+
+            publisher.publish(collector.topics().topicFor("sensor-1"),
+                    CODEC.encode(new SensorReading("sensor-1", base, 20.0, "°C", 1L)));
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stored(collector, base))
+                    .isEqualTo(1));
+        }
+    }
+
+    private static int stored(RunningCollector collector, Instant from) {
+        Integer stored = collector.jdbc().queryForObject(
+                "select count(*) from measurements where sensor_id = 'sensor-1' and ts >= ? and ts < ?",
+                Integer.class, Timestamp.from(from), Timestamp.from(from.plus(1, ChronoUnit.HOURS)));
+        return stored == null ? 0 : stored;
+    }
+
+    /** Subscribes with a persistent session and never acknowledges what it receives. */
+    private static final class UnacknowledgingSubscriber implements AutoCloseable {
+
+        private final MqttAsyncClient client;
+        private final AtomicInteger received = new AtomicInteger();
+        private volatile long lastArrival = System.nanoTime();
+
+        private UnacknowledgingSubscriber(MqttAsyncClient client) {
+            this.client = client;
+        }
+
+        static UnacknowledgingSubscriber connect(String url, String clientId, String filter) throws MqttException {
+            MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            UnacknowledgingSubscriber subscriber = new UnacknowledgingSubscriber(client);
+            client.setManualAcks(true);
+            client.setCallback(new MqttCallback() {
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    subscriber.received.incrementAndGet();
+                    subscriber.lastArrival = System.nanoTime();
+                }
+
+                @Override
+                public void disconnected(MqttDisconnectResponse response) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException exception) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverUri) {
+                }
+
+                @Override
+                public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                }
+            });
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(false);
+            options.setSessionExpiryInterval(3600L);
+            client.connect(options).waitForCompletion(10_000);
+            client.subscribe(filter, 1).waitForCompletion(10_000);
+            return subscriber;
+        }
+
+        int received() {
+            return received.get();
+        }
+
+        /** Something arrived, and nothing more for half a second. */
+        boolean settled() {
+            return received.get() > 0 && System.nanoTime() - lastArrival > Duration.ofMillis(500).toNanos();
+        }
+
+        @Override
+        public void close() throws MqttException {
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        }
+    }
+}
