@@ -51,6 +51,14 @@ class BatchWriter {
         this.metrics = metrics;
     }
 
+    /**
+     * Whether a write can succeed at all: not before the schema is migrated, which happens in the background
+     * while the collector starts (and waits for a database that is not up yet).
+     */
+    boolean ready() {
+        return schema.ready();
+    }
+
     void write(Batch batch) {
         long started = System.nanoTime();
         if (!batch.archived()) {

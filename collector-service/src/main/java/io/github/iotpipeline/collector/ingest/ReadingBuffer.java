@@ -132,6 +132,11 @@ public class ReadingBuffer implements SmartLifecycle {
     }
 
     private Batch next(Instant now) {
+        // Waiting for the schema is not a failure: were it counted as one, the backoff would grow while the
+        // migration runs and readings buffered meanwhile would wait up to the maximum backoff after it is done.
+        if (!writer.ready()) {
+            return null;
+        }
         if (current != null) {
             return currentFailed && !now.isBefore(nextAttempt) ? current : null;
         }

@@ -36,6 +36,7 @@ final class ReadingBufferTestFixtures {
         private final List<List<ReceivedMessage>> written = new ArrayList<>();
         private String failure;
         private Runnable duringWrite = () -> { };
+        private boolean ready = true;
 
         RecordingBatchWriter() {
             super(null, null, null, null, null, null, null);
@@ -49,6 +50,15 @@ final class ReadingBufferTestFixtures {
                 throw new IllegalStateException(failure);
             }
             written.add(batch.messages());
+        }
+
+        @Override
+        synchronized boolean ready() {
+            return ready;
+        }
+
+        synchronized void ready(boolean ready) {
+            this.ready = ready;
         }
 
         /** Runs {@code action} at the start of every write, as if it happened while the batch is written. */

@@ -213,6 +213,23 @@ class ReadingBufferTests {
     }
 
     @Test
+    void waitsForTheWriterToBeReadyWithoutCountingAFailure() {
+        writer.ready(false);
+        List<ReceivedMessage> messages = List.of(add(), add(), add());
+        for (int i = 0; i < 5; i++) {
+            buffer.tick();
+            clock.advance(MAX_RETRY_BACKOFF);
+        }
+        assertThat(writer.attempts()).isZero();
+        assertThat(buffer.status().consecutiveFailures()).isZero();
+
+        writer.ready(true);
+        buffer.tick();
+
+        assertThat(writer.batches()).containsExactly(messages);
+    }
+
+    @Test
     void writesNoNewBatchWhileOneIsFailing() {
         writer.failWith("database down");
         List<ReceivedMessage> failing = List.of(add(), add(), add());
