@@ -71,6 +71,11 @@ cpu_seconds() { # user + system CPU time of the given processes together, in sec
     echo "$total"
 }
 
+cpu_model() { # as the CPU names itself, with its clock; hosts of one size differ in speed
+    awk -F': *' '/^model name/ { model = $2 } /^cpu MHz/ { mhz = $2 }
+        END { printf "%s%s", model == "" ? "unknown CPU" : model, mhz == "" ? "" : sprintf(" at %.1f GHz", mhz / 1000) }' /proc/cpuinfo
+}
+
 query() { psql -d "$database" -XAtqc "$1"; }
 
 metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
@@ -197,7 +202,7 @@ copy_rollups=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { p
 
 cat <<EOF
 
-BENCH date                 $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+BENCH date                 $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(cpu_model)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 BENCH workload             $sensors sensors, $([ "$rate" = 0 ] && echo 'as fast as the broker takes them' || echo "$rate readings/s"), QoS 1, ${warmup} s warm-up + ${seconds} s measured
 BENCH collector settings   batch size ${COLLECTOR_BATCH_SIZE:-100} (max ${COLLECTOR_BATCH_MAX_SIZE:-10000}, at most every ${COLLECTOR_BATCH_MIN_INTERVAL:-250ms}), flush interval ${COLLECTOR_FLUSH_INTERVAL:-5s}, max buffered ${COLLECTOR_BATCH_MAX_BUFFERED:-20000}, receive maximum ${MQTT_RECEIVE_MAXIMUM:-20000}, JVM $BENCH_COLLECTOR_JAVA_OPTS
 BENCH sustained            $sustained readings/s committed over the ${window} s window; behind at its end: $((received_by_end - stored_by_end)) received, not yet committed
