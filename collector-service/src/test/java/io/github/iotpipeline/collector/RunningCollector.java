@@ -83,8 +83,8 @@ public final class RunningCollector implements AutoCloseable {
         return context.getBean(type);
     }
 
-    public <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+    public <T> Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
     }
 
     /** Waits until the schema is migrated and the subscription is in place. */

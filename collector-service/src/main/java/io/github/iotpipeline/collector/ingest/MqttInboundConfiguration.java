@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.channel.FixedSubscriberChannel;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
+import org.springframework.messaging.Message;
 import org.springframework.util.StringUtils;
 
 /**
@@ -65,10 +66,11 @@ class MqttInboundConfiguration {
 
     @Bean
     Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttConnectionOptions options, MqttProperties mqtt,
-            SensorTopics topics, MqttConnectionState state) {
+            SensorTopics topics, MqttConnectionState state, FixedSubscriberChannel readingsChannel) {
         Mqttv5PahoMessageDrivenChannelAdapter adapter = new ObservedMqttInboundAdapter(options, mqtt.clientId(),
                 state, new MqttSubscription(StringUtils.hasText(mqtt.topicFilter()) ? mqtt.topicFilter()
                         : topics.subscription(), 1));
+        adapter.setOutputChannel(readingsChannel);
         adapter.setManualAcks(true);
         adapter.setPayloadType(byte[].class);
         // Unacknowledged messages live in the broker's session, which outlives this process; the client
@@ -90,16 +92,16 @@ class MqttInboundConfiguration {
         return adapter;
     }
 
+    /**
+     * Where the adapter puts each message: a channel whose one subscriber, the intake, is fixed when it is
+     * built, so messages are taken from the moment the client connects. An ordinary channel gets its
+     * subscriber when the subscribing endpoint starts, and the adapter starts before anything that depends on
+     * it: a message the broker redelivers right after CONNACK could arrive first, go unacknowledged on a live
+     * connection and wait for the next reconnect, which may be days away.
+     */
     @Bean
-    IntegrationFlow readingsInboundFlow(Mqttv5PahoMessageDrivenChannelAdapter mqttInbound, MessageIntake intake) {
-        return IntegrationFlow.from(mqttInbound)
-                // A fixed subscriber: the intake takes messages from the moment the client connects, whatever
-                // the state of its endpoint. Through a channel that endpoints subscribe to on start, a message
-                // the broker redelivers right after CONNACK could beat the subscription (the adapter starts
-                // first, as the flow depends on it); it would then go unacknowledged on a live connection and
-                // wait for the next reconnect, which may be days away.
-                .fixedSubscriberChannel()
-                .handle(intake, "accept", endpoint -> endpoint.id("bufferReadings"))
-                .get();
+    @SuppressWarnings("unchecked") // the adapter's payload type is byte[]
+    FixedSubscriberChannel readingsChannel(MessageIntake intake) {
+        return new FixedSubscriberChannel(message -> intake.accept((Message<byte[]>) message));
     }
 }
