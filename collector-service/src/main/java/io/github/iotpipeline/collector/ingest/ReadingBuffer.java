@@ -310,7 +310,8 @@ public class ReadingBuffer implements SmartLifecycle {
                 log.warn("Stopping with {} messages unwritten; the broker will deliver them again", left);
             }
             if (refusedWhileClosed > 0) {
-                log.info("{} messages arrived while stopping and were left unacknowledged;"
+                // More may come until the connection closes; they are left alone the same way.
+                log.info("{} messages arrived while the buffer was written and were left unacknowledged;"
                         + " the broker will deliver them again", refusedWhileClosed);
             }
             pending.clear();
