@@ -129,7 +129,8 @@ await 90 curl -sf "http://127.0.0.1:$collector_port/actuator/health/readiness"
 
 # --- The workload: warm-up, then the measured window ---------------------------------------------------
 echo "publishing: $sensors sensors at $([ "$rate" = 0 ] && echo 'as many readings/s as the broker takes' || echo "$rate readings/s"), ${warmup} s warm-up + ${seconds} s measured ..."
-GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$rate GENERATOR_LOAD_DURATION=$((warmup + seconds))s \
+# The generator runs 10 s past the window, so that load (and its process) lasts until the window's last snapshot.
+GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$rate GENERATOR_LOAD_DURATION=$((warmup + seconds + 10))s \
 GENERATOR_SENSOR_COUNT=$sensors GENERATOR_SEED=1 MQTT_URL="tcp://127.0.0.1:$broker_port" \
 MQTT_CLIENT_ID=bench-generator SERVER_PORT=$(free_port) \
     java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$work/generator.log" 2>&1 &
