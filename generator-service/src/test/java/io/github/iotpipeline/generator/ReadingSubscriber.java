@@ -4,16 +4,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.MessageArrivals;
 import io.github.iotpipeline.testsupport.TestBroker;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Collects every reading published under a topic root. It connects with a clean start and no session expiry,
@@ -42,7 +38,8 @@ public final class ReadingSubscriber implements AutoCloseable {
             ReadingSubscriber subscriber = new ReadingSubscriber(client);
             // A callback rather than a per-subscription listener: Paho 1.2.5's subscribe(topic, qos, listener)
             // recurses into itself until the stack overflows.
-            client.setCallback(subscriber.new Collector());
+            client.setCallback((MessageArrivals) (topic, message) ->
+                    subscriber.received.add(new Received(topic, message.getPayload())));
             client.subscribe(topics.subscription(), 1);
             return subscriber;
         }
@@ -58,34 +55,6 @@ public final class ReadingSubscriber implements AutoCloseable {
 
     public int count() {
         return received.size();
-    }
-
-    private final class Collector implements MqttCallback {
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(new Received(topic, message.getPayload()));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 
     @Override

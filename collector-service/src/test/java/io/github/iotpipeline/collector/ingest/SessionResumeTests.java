@@ -12,18 +12,14 @@ import io.github.iotpipeline.collector.RunningCollector;
 import io.github.iotpipeline.model.ReadingCodec;
 import io.github.iotpipeline.model.SensorReading;
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.MessageArrivals;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,33 +125,9 @@ class SessionResumeTests {
             MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
             UnacknowledgingSubscriber subscriber = new UnacknowledgingSubscriber(client);
             client.setManualAcks(true);
-            client.setCallback(new MqttCallback() {
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    subscriber.received.incrementAndGet();
-                    subscriber.lastArrival = System.nanoTime();
-                }
-
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverUri) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                }
+            client.setCallback((MessageArrivals) (topic, message) -> {
+                subscriber.received.incrementAndGet();
+                subscriber.lastArrival = System.nanoTime();
             });
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(false);
