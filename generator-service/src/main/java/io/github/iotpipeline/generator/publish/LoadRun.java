@@ -47,8 +47,8 @@ class LoadRun implements SmartLifecycle {
     private final Map<String, Instant> lastStamp = new HashMap<>();
     private volatile boolean running;
     private Thread thread;
-    /** Publications handed to the client; with the outcomes, what is still unacknowledged. */
-    private long handedOver;
+    /** Readings handed to the client so far; with the outcomes, what is still unacknowledged. */
+    private long sent;
 
     LoadRun(SensorFleet fleet, ReadingMessages messages, @Qualifier("readingsChannel") MessageChannel channel,
             BrokerLink link, PublishOutcomes outcomes, Clock clock, LoadProperties load,
@@ -82,7 +82,6 @@ class LoadRun implements SmartLifecycle {
                 load.rate() == 0 ? "as many" : load.rate(), load.count() == 0 ? "unlimited" : load.count(),
                 load.duration() == null ? "no time limit" : load.duration(), window);
         long started = System.nanoTime();
-        long sent = 0;
         rounds:
         while (running) {
             for (SensorReading reading : fleet.read(clock.instant())) {
@@ -91,7 +90,6 @@ class LoadRun implements SmartLifecycle {
                 }
                 pace(sent, started);
                 publish(reading);
-                sent++;
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -107,12 +105,12 @@ class LoadRun implements SmartLifecycle {
         }
     }
 
-    /** Sleeps until reading number {@code sent} is due; ahead by less than a millisecond is on time. */
-    private void pace(long sent, long started) {
+    /** Sleeps until reading number {@code number} is due; ahead by less than a millisecond is on time. */
+    private void pace(long number, long started) {
         if (load.rate() == 0) {
             return;
         }
-        long due = started + (long) (sent * 1e9 / load.rate());
+        long due = started + (long) (number * 1e9 / load.rate());
         long early = due - System.nanoTime();
         if (early > TimeUnit.MILLISECONDS.toNanos(1)) {
             LockSupport.parkNanos(early);
@@ -126,7 +124,7 @@ class LoadRun implements SmartLifecycle {
             awaitWindow();
             try {
                 channel.send(messages.toMessage(stamped));
-                handedOver++;
+                sent++;
                 outcomes.published();
                 return;
             }
@@ -161,7 +159,7 @@ class LoadRun implements SmartLifecycle {
     }
 
     private long unacknowledged() {
-        return handedOver - outcomes.delivered() - outcomes.failedCount();
+        return sent - outcomes.delivered() - outcomes.failedCount();
     }
 
     private void awaitConnection() {
