@@ -1,0 +1,56 @@
+package io.github.iotpipeline.embedded;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedDatabaseTests {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void keepsCommittedRowsAcrossARestartOfAPersistentServer() throws Exception {
+        int port = LoopbackPorts.free();
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, port)) {
+            database.executeAsSuperuser("postgres", "CREATE TABLE kept (value int)", "INSERT INTO kept VALUES (42)");
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, port);
+             Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "postgres", "");
+             ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void asksEveryUserButThePostgresSuperuserForItsPassword() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, LoopbackPorts.free())) {
+            database.executeAsSuperuser("postgres", "CREATE ROLE reader LOGIN PASSWORD 'secret'");
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "reader", "secret")) {
+                assertThat(connection.isValid(1)).isTrue();
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl("postgres"), "reader", "wrong"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+        }
+    }
+
+    @Test
+    void startsADisposableServerForTests() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.startDisposable();
+             Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "postgres", "");
+             ResultSet version = connection.createStatement().executeQuery("SHOW server_version_num")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getInt(1)).isGreaterThanOrEqualTo(170000);
+        }
+    }
+}
