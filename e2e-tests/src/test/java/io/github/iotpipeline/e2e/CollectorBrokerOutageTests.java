@@ -32,7 +32,7 @@ class CollectorBrokerOutageTests {
 
     @Test
     void reconnectsAfterABrokerRestartAndStoresEverythingOnce() throws Exception {
-        scenario = FaultScenario.create("broker-restart", work, Map.of());
+        scenario = FaultScenario.createOnMosquitto("broker-restart", work, Map.of());
         CollectorProcess collector = scenario.startCollector();
         try (SequencePublisher publisher = scenario.publisher()) {
             publisher.publish(1_050, 400);
@@ -52,7 +52,7 @@ class CollectorBrokerOutageTests {
 
     @Test
     void startsWhileBrokerAndDatabaseAreDownAndCatchesUpOnceTheyReturn() throws Exception {
-        scenario = FaultScenario.create("all-down", work, Map.of());
+        scenario = FaultScenario.createOnMosquitto("all-down", work, Map.of());
         CollectorProcess collector = scenario.startCollector();
         collector.terminate();
         assertThat(collector.isAlive()).as("stopped by SIGTERM: %s", collector.describe()).isFalse();

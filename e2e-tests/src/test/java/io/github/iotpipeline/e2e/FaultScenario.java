@@ -17,6 +17,7 @@ import io.github.iotpipeline.model.SensorReading;
 import io.github.iotpipeline.model.SensorTopics;
 import io.github.iotpipeline.testsupport.MosquittoProcess;
 import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.OwnBroker;
 import io.github.iotpipeline.testsupport.TcpProxy;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Everything one fault-injection test runs against, started fresh and torn down with it: a Mosquitto of its
- * own with the project's configuration and persistence, a database of its own behind a {@link TcpProxy} that
+ * Everything one fault-injection test runs against, started fresh and torn down with it: a broker of its own
+ * (Mosquitto with the project's configuration and persistence where Mosquitto can be had, else the embedded
+ * broker), a database of its own behind a {@link TcpProxy} that
  * the test may cut or slow down, a raw directory, and the collector as its own JVM. It also holds the verdict
  * every such test ends with: {@link #assertEveryPublishedReadingStoredOnce(int)}.
  */
@@ -43,7 +45,7 @@ final class FaultScenario implements AutoCloseable {
 
     private final String name;
     private final SensorTopics topics;
-    private final MosquittoProcess broker;
+    private final OwnBroker broker;
     private final TestDatabase database;
     private final TcpProxy databaseProxy;
     private final Path rawDirectory;
@@ -52,7 +54,7 @@ final class FaultScenario implements AutoCloseable {
     private final SequencePublisher.Ledger published = new SequencePublisher.Ledger();
     private int publishers;
 
-    private FaultScenario(String name, Path work, Map<String, String> settings, MosquittoProcess broker,
+    private FaultScenario(String name, Path work, Map<String, String> settings, OwnBroker broker,
             TestDatabase database) throws IOException {
         this.name = name;
         this.topics = new SensorTopics(name);
@@ -71,9 +73,26 @@ final class FaultScenario implements AutoCloseable {
                 rawDirectory, Path.of("target", "fault-logs", name + ".log"), all);
     }
 
-    /** Starts the infrastructure; the collector is created but not started. */
+    /**
+     * Starts the infrastructure; the collector is created but not started. The broker is Mosquitto where it can
+     * be had, else the embedded broker: what is tested here is the collector, not the broker.
+     */
     static FaultScenario create(String prefix, Path work, Map<String, String> settings) throws IOException {
-        MosquittoProcess broker = MosquittoProcess.startWithProjectConfig(ProjectFiles.mosquittoConfig());
+        return create(prefix, work, settings, MosquittoProcess.available() ? projectMosquitto() : TestBroker.ownEmbedded());
+    }
+
+    /** As {@link #create}, on Mosquitto itself, for a test that stops and restarts the broker; else skipped. */
+    static FaultScenario createOnMosquitto(String prefix, Path work, Map<String, String> settings)
+            throws IOException {
+        return create(prefix, work, settings, projectMosquitto());
+    }
+
+    private static OwnBroker projectMosquitto() {
+        return MosquittoProcess.startWithProjectConfig(ProjectFiles.mosquittoConfig());
+    }
+
+    private static FaultScenario create(String prefix, Path work, Map<String, String> settings, OwnBroker broker)
+            throws IOException {
         try {
             return new FaultScenario(TestBroker.uniqueName(prefix), work, settings, broker,
                     TestDatabase.create(prefix.replace('-', '_')));
@@ -88,8 +107,12 @@ final class FaultScenario implements AutoCloseable {
         return collector;
     }
 
+    /** The scenario's Mosquitto, to stop and restart; only for scenarios made by {@link #createOnMosquitto}. */
     MosquittoProcess broker() {
-        return broker;
+        if (broker instanceof MosquittoProcess mosquitto) {
+            return mosquitto;
+        }
+        throw new IllegalStateException("not a Mosquitto scenario");
     }
 
     TcpProxy databaseProxy() {
@@ -207,7 +230,7 @@ final class FaultScenario implements AutoCloseable {
         databaseProxy.close();
         try {
             // The broker's log goes next to the collector's; its own directory is deleted with it.
-            Files.writeString(collector.log().resolveSibling(name + ".mosquitto.log"), broker.log());
+            Files.writeString(collector.log().resolveSibling(name + ".broker.log"), broker.log());
         }
         catch (IOException | UncheckedIOException ex) {
             // Only diagnostics.

@@ -3,45 +3,53 @@ package io.github.iotpipeline.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.github.iotpipeline.embedded.LoopbackPorts;
 
 /**
- * A Mosquitto broker of the test's own, as a child process on a free loopback port, for tests that need a
- * particular configuration or a broker they may stop. The configuration is given without a listener; this
- * class adds one. Persistence, when configured, goes to a temporary directory of its own.
+ * A Mosquitto broker of the test's own on a free loopback port, for tests that need Mosquitto itself: a
+ * particular configuration, its default limits, or a broker they may stop and restart with its persistence.
+ * It runs as a child process when the {@code mosquitto} binary is installed, else as a container when Docker
+ * runs; with neither, {@link #start(String)} skips the calling test (see {@link MosquittoRuntime}).
+ * <p>
+ * The configuration is given without a listener; this class adds one. Persistence, when configured, goes to
+ * a directory of the broker's own.
  */
-public final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements OwnBroker {
 
     private final Path workDir;
     private final int port;
-    private Process process;
+    private final Runner runner;
 
-    private MosquittoProcess(Path workDir, int port) {
+    private MosquittoProcess(Path workDir, int port, Runner runner) {
         this.workDir = workDir;
         this.port = port;
+        this.runner = runner;
+    }
+
+    /** Whether tests that need Mosquitto can run here: the binary is installed, or Docker runs. */
+    public static boolean available() {
+        return MosquittoRuntime.available();
     }
 
     /** Starts Mosquitto with the given configuration lines (no {@code listener} line). */
     public static MosquittoProcess start(String configuration) {
+        MosquittoRuntime runtime = MosquittoRuntime.require();
         try {
             Path dir = Files.createTempDirectory("mosquitto-test");
-            int port = freePort();
-            String config = "listener " + port + " 127.0.0.1\n"
-                    + "allow_anonymous true\n"
-                    + "persistence_location " + dir + "/\n"
-                    + "log_dest file " + dir.resolve("mosquitto.log") + "\n"
-                    // Started as root, Mosquitto would switch to its own user, which cannot write this
-                    // directory: no log and, worse, no persistence. It ignores the line when not root.
-                    + "user " + System.getProperty("user.name") + "\n"
-                    + configuration + "\n";
-            Files.writeString(dir.resolve("mosquitto.conf"), config);
-            MosquittoProcess broker = new MosquittoProcess(dir, port);
+            int port = LoopbackPorts.free();
+            Runner runner = runtime == MosquittoRuntime.PROCESS
+                    ? new ProcessRunner(dir, port, configuration)
+                    : new ContainerRunner(port, configuration);
+            MosquittoProcess broker = new MosquittoProcess(dir, port, runner);
             broker.launch();
             return broker;
         }
@@ -60,7 +68,7 @@ public final class MosquittoProcess implements AutoCloseable {
                     .map(String::strip)
                     .filter(line -> !line.startsWith("listener") && !line.startsWith("persistence_location")
                             && !line.startsWith("log_dest") && !line.startsWith("allow_anonymous"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
             return start(kept);
         }
         catch (IOException ex) {
@@ -73,6 +81,7 @@ public final class MosquittoProcess implements AutoCloseable {
         return start("");
     }
 
+    @Override
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
@@ -82,57 +91,39 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     /** Stops the broker cleanly, so that it saves its persistent state. */
+    @Override
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            waitForExit();
-        }
+        runner.stop();
     }
 
-    /** Starts the broker again on the same port with the same state directory. */
+    /** Starts the broker again on the same port with the same state. */
+    @Override
     public void restart() {
         stop();
         launch();
     }
 
+    @Override
     public String log() {
-        try {
-            Path log = workDir.resolve("mosquitto.log");
-            return Files.exists(log) ? Files.readString(log) : "";
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return runner.log();
     }
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            waitForExit();
-        }
-        deleteQuietly(workDir);
+        runner.kill();
+        TemporaryFiles.deleteQuietly(workDir);
     }
 
     private void launch() {
-        try {
-            process = new ProcessBuilder(List.of(binary(), "-c", workDir.resolve("mosquitto.conf").toString()))
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("stdout.log").toFile())
-                    .start();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not start mosquitto; install it or set MOSQUITTO_BIN", ex);
-        }
+        runner.launch();
         awaitListening();
     }
 
     private void awaitListening() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": " + log());
+            if (!runner.isRunning()) {
+                throw new IllegalStateException("mosquitto exited: " + log());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -145,31 +136,6 @@ public final class MosquittoProcess implements AutoCloseable {
         throw new IllegalStateException("mosquitto did not listen on port " + port + " within 10 s");
     }
 
-    private void waitForExit() {
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String binary() {
-        String configured = System.getenv("MOSQUITTO_BIN");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void pause() {
         try {
             Thread.sleep(50);
@@ -179,12 +145,97 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    /** One way of running the broker. */
+    interface Runner {
+
+        void launch();
+
+        boolean isRunning();
+
+        /** A clean stop: Mosquitto saves its persistent state. */
+        void stop();
+
+        /** The end: no clean stop needed. */
+        void kill();
+
+        String log();
+    }
+
+    /** Mosquitto as a child process of the test JVM. */
+    private static final class ProcessRunner implements Runner {
+
+        private final Path workDir;
+        private Process process;
+
+        ProcessRunner(Path workDir, int port, String configuration) throws IOException {
+            this.workDir = workDir;
+            String config = "listener " + port + " 127.0.0.1\n"
+                    + "allow_anonymous true\n"
+                    + "persistence_location " + workDir + "/\n"
+                    + "log_dest file " + workDir.resolve("mosquitto.log") + "\n"
+                    // Started as root, Mosquitto would switch to its own user, which cannot write this
+                    // directory: no log and, worse, no persistence. It ignores the line when not root.
+                    + "user " + System.getProperty("user.name") + "\n"
+                    + configuration + "\n";
+            Files.writeString(workDir.resolve("mosquitto.conf"), config);
         }
-        catch (IOException ignored) {
-            // A leftover temporary directory is harmless.
+
+        @Override
+        public void launch() {
+            String binary = MosquittoRuntime.binary().orElseThrow().toString();
+            try {
+                process = new ProcessBuilder(List.of(binary, "-c", workDir.resolve("mosquitto.conf").toString()))
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(workDir.resolve("stdout.log").toFile())
+                        .start();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Could not start " + binary, ex);
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return process != null && process.isAlive();
+        }
+
+        @Override
+        public void stop() {
+            if (isRunning()) {
+                process.destroy();
+                waitForExit();
+            }
+        }
+
+        @Override
+        public void kill() {
+            if (isRunning()) {
+                process.destroyForcibly();
+                waitForExit();
+            }
+        }
+
+        @Override
+        public String log() {
+            try {
+                Path log = workDir.resolve("mosquitto.log");
+                return Files.exists(log) ? Files.readString(log) : "";
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        private void waitForExit() {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

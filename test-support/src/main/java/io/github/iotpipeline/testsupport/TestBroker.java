@@ -1,15 +1,19 @@
 package io.github.iotpipeline.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.Transferable;
+import io.github.iotpipeline.embedded.EmbeddedBroker;
+import io.github.iotpipeline.embedded.LoopbackPorts;
 
 /**
  * The MQTT broker that tests share. It comes from {@code TEST_MQTT_URL} (such as {@code tcp://127.0.0.1:1883});
- * without it, from a Mosquitto container started once per JVM (needs Docker). Tests on the shared broker keep
- * to their own topic root and client ids, from {@link #uniqueName(String)}, and clear the persistent sessions
- * they create.
+ * without it, from an embedded MQTT 5 broker (HiveMQ CE) started once per JVM on a free loopback port. Tests on
+ * the shared broker keep to their own topic root and client ids, from {@link #uniqueName(String)}, and clear the
+ * persistent sessions they create.
  */
 public final class TestBroker {
 
@@ -21,19 +25,38 @@ public final class TestBroker {
     public static synchronized String url() {
         if (sharedUrl == null) {
             String url = System.getenv("TEST_MQTT_URL");
-            if (url != null && !url.isBlank()) {
-                sharedUrl = url;
-            }
-            else {
-                GenericContainer<?> mosquitto = new GenericContainer<>("eclipse-mosquitto:2")
-                        .withCopyToContainer(Transferable.of("listener 1883\nallow_anonymous true\n"),
-                                "/mosquitto/config/mosquitto.conf")
-                        .withExposedPorts(1883);
-                mosquitto.start();
-                sharedUrl = "tcp://" + mosquitto.getHost() + ":" + mosquitto.getMappedPort(1883);
-            }
+            sharedUrl = url != null && !url.isBlank() ? url : startEmbedded().url();
         }
         return sharedUrl;
+    }
+
+    /**
+     * A broker of the caller's own, which it may stop and restart: Mosquitto with its default configuration
+     * where Mosquitto can be had ({@link MosquittoProcess#available()}), else the embedded broker. The caller
+     * closes it.
+     */
+    public static OwnBroker own() {
+        return MosquittoProcess.available() ? MosquittoProcess.startWithDefaults() : EmbeddedOwnBroker.start();
+    }
+
+    /** The embedded broker as the caller's own, even where Mosquitto can be had. The caller closes it. */
+    public static OwnBroker ownEmbedded() {
+        return EmbeddedOwnBroker.start();
+    }
+
+    private static EmbeddedBroker startEmbedded() {
+        try {
+            Path work = Files.createTempDirectory("embedded-broker");
+            EmbeddedBroker broker = EmbeddedBroker.start(LoopbackPorts.free(), work, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.close();
+                TemporaryFiles.deleteQuietly(work);
+            }, "embedded-broker-stop"));
+            return broker;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** A name no other test run uses, for topic roots and client ids. */

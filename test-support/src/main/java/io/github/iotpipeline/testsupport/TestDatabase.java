@@ -7,15 +7,15 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import io.github.iotpipeline.embedded.EmbeddedDatabase;
 
 /**
  * A fresh, empty PostgreSQL database for one test class, dropped again by {@link #close()}.
  * <p>
  * The server comes from {@code TEST_DATABASE_URL} (a JDBC URL of a database to connect to for
  * {@code CREATE DATABASE}, such as {@code jdbc:postgresql://127.0.0.1:5432/postgres}) with
- * {@code TEST_DATABASE_USERNAME} and {@code TEST_DATABASE_PASSWORD}; without it, from a PostgreSQL
- * container started once per JVM (needs Docker).
+ * {@code TEST_DATABASE_USERNAME} and {@code TEST_DATABASE_PASSWORD}; without it, from an embedded PostgreSQL 17
+ * started once per JVM and stopped when the JVM exits (nothing to install: the binaries come with the build).
  */
 public record TestDatabase(String jdbcUrl, String username, String password, String name, Admin admin)
         implements AutoCloseable {
@@ -47,9 +47,9 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
                 sharedAdmin = new Admin(url, env("TEST_DATABASE_USERNAME", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
             }
             else {
-                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
-                container.start();
-                sharedAdmin = new Admin(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+                EmbeddedDatabase embedded = EmbeddedDatabase.startDisposable();
+                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+                sharedAdmin = new Admin(embedded.jdbcUrl("postgres"), "postgres", "");
             }
         }
         return sharedAdmin;

@@ -53,9 +53,16 @@ class DefaultBrokerThroughputTests {
 
     @AfterAll
     static void stop() {
-        collector.close();
-        broker.close();
-        database.close();
+        // Null when the class was skipped for want of Mosquitto, or when starting one of them failed.
+        if (collector != null) {
+            collector.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.iotpipeline.generator.ReadingSubscriber;
 import io.github.iotpipeline.generator.TestGenerator;
 import io.github.iotpipeline.model.SensorTopics;
-import io.github.iotpipeline.testsupport.MosquittoProcess;
+import io.github.iotpipeline.testsupport.OwnBroker;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class GeneratorLifecycleTests {
     @Test
     void startsWhileTheBrokerIsDownAndPublishesOnceItIsUp(CapturedOutput output) throws Exception {
         SensorTopics topics = new SensorTopics("outage");
-        try (MosquittoProcess broker = MosquittoProcess.startWithDefaults()) {
+        try (OwnBroker broker = TestBroker.own()) {
             broker.stop();
             try (ConfigurableApplicationContext generator = TestGenerator.start(broker.url(), topics.root(),
                     "generator-outage", "--mqtt.max-reconnect-delay=1s")) {
