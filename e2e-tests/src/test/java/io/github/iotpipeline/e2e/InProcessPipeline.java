@@ -51,6 +51,11 @@ final class InProcessPipeline implements AutoCloseable {
                 "--spring.datasource.password=" + database.password(),
                 "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name, "--mqtt.topic-root=" + name,
                 "--collector.raw.directory=" + rawDirectory, "--server.port=0"));
+        if (TestBroker.isEmbedded() && List.of(arguments).stream()
+                .noneMatch(argument -> argument.startsWith("--collector.batch.flush-interval="))) {
+            // As the local stack does: the embedded broker holds new messages back while a batch is in flight.
+            all.add("--collector.batch.flush-interval=2s");
+        }
         all.addAll(List.of(arguments));
         InProcessPipeline pipeline = new InProcessPipeline(database, name,
                 CollectorApplication.builder().run(all.toArray(String[]::new)));

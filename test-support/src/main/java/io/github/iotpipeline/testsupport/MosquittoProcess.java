@@ -40,6 +40,14 @@ public final class MosquittoProcess implements OwnBroker {
         return MosquittoRuntime.available();
     }
 
+    /**
+     * Skips the calling test, with a line in the build output saying what is missing, unless Mosquitto can be
+     * had. Called in a test method (not in {@code @BeforeAll}) so that the build counts the test as skipped.
+     */
+    public static void assumeAvailable() {
+        MosquittoRuntime.require();
+    }
+
     /** Starts Mosquitto with the given configuration lines (no {@code listener} line). */
     public static MosquittoProcess start(String configuration) {
         MosquittoRuntime runtime = MosquittoRuntime.require();

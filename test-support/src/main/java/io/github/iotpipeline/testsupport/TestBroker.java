@@ -18,6 +18,7 @@ import io.github.iotpipeline.embedded.LoopbackPorts;
 public final class TestBroker {
 
     private static String sharedUrl;
+    private static boolean sharedEmbedded;
 
     private TestBroker() {
     }
@@ -25,9 +26,19 @@ public final class TestBroker {
     public static synchronized String url() {
         if (sharedUrl == null) {
             String url = System.getenv("TEST_MQTT_URL");
-            sharedUrl = url != null && !url.isBlank() ? url : startEmbedded().url();
+            sharedEmbedded = url == null || url.isBlank();
+            sharedUrl = sharedEmbedded ? startEmbedded().url() : url;
         }
         return sharedUrl;
+    }
+
+    /**
+     * Whether the shared broker is the embedded one. It sends a subscriber nothing new while a message is
+     * unacknowledged, so through it a reading may wait for the collector's batch before its own.
+     */
+    public static synchronized boolean isEmbedded() {
+        url();
+        return sharedEmbedded;
     }
 
     /**

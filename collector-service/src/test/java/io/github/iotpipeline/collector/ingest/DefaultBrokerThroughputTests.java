@@ -45,6 +45,9 @@ class DefaultBrokerThroughputTests {
 
     @BeforeAll
     static void start() {
+        if (!MosquittoProcess.available()) {
+            return; // the test skips itself, so that the build counts it
+        }
         broker = MosquittoProcess.startWithDefaults();
         database = TestDatabase.create("default_broker");
         collector = RunningCollector.start(database, broker.url(), TestBroker.uniqueName("throughput"), rawDirectory,
@@ -53,7 +56,7 @@ class DefaultBrokerThroughputTests {
 
     @AfterAll
     static void stop() {
-        // Null when the class was skipped for want of Mosquitto, or when starting one of them failed.
+        // Null without Mosquitto, or when starting one of them failed.
         if (collector != null) {
             collector.close();
         }
@@ -67,6 +70,7 @@ class DefaultBrokerThroughputTests {
 
     @Test
     void keepsUpWithAtLeast500ReadingsPerSecondThroughADefaultBroker() {
+        MosquittoProcess.assumeAvailable();
         ReadingCodec codec = new ReadingCodec();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         Instant started = Instant.now();
