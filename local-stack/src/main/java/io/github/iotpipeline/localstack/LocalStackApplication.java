@@ -1,0 +1,44 @@
+package io.github.iotpipeline.localstack;
+
+/**
+ * Runs the whole pipeline on a machine that has nothing but a JDK: {@code ./mvnw -pl local-stack -am
+ * spring-boot:run}. Ctrl-C or SIGTERM stops it; the next start finds every stored reading again.
+ */
+public final class LocalStackApplication {
+
+    private LocalStackApplication() {
+    }
+
+    /** Logging configuration of the whole JVM; HiveMQ's jar carries a logback.xml that would win otherwise. */
+    static final String LOGGING_CONFIG = "local-stack-logback.xml";
+
+    public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(LocalStackSettings.from(System.getenv()),
+                    addresses -> System.out.println(Banner.of(addresses)));
+        }
+        catch (RuntimeException ex) {
+            // One line, no stack trace: what went wrong is the user's to fix (a port, a second stack, a disk).
+            System.err.println("local-stack: cannot start: " + reason(ex));
+            System.exit(1);
+            return;
+        }
+        // The servers' own threads keep the JVM running; this hook is the one way it stops, in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof StartupFailure) {
+            return failure.getMessage();
+        }
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return failure.getMessage() != null && !failure.getMessage().equals(message)
+                ? failure.getMessage() + " (" + message + ")" : message;
+    }
+}
