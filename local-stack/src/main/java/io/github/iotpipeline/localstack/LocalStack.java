@@ -95,7 +95,7 @@ final class LocalStack implements AutoCloseable {
 
     private static Chosen announce(Chosen chosen) {
         if (chosen.moved()) {
-            log.info("Port {} is in use, so the {} listens on {} (set {} to choose one)", chosen.setting().port(),
+            log.info("Port {} is in use, so {} listens on {} (set {} to choose one)", chosen.setting().port(),
                     chosen.setting().service(), chosen.port(), chosen.setting().variable());
         }
         return chosen;

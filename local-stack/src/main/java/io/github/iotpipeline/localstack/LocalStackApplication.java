@@ -1,5 +1,7 @@
 package io.github.iotpipeline.localstack;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs the whole pipeline on a machine that has nothing but a JDK: {@code ./mvnw -pl local-stack -am
  * spring-boot:run}. Ctrl-C or SIGTERM stops it; the next start finds every stored reading again.
@@ -13,7 +15,11 @@ public final class LocalStackApplication {
     static final String LOGGING_CONFIG = "local-stack-logback.xml";
 
     public static void main(String[] args) {
+        // Logback reads the property once, now; Spring Boot, told the same file by logging.config, would warn
+        // about it later.
         System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+        LoggerFactory.getILoggerFactory();
+        System.clearProperty("logback.configurationFile");
         LocalStack stack;
         try {
             stack = LocalStack.start(LocalStackSettings.from(System.getenv()),

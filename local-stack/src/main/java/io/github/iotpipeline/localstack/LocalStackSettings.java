@@ -26,7 +26,11 @@ record LocalStackSettings(PortSetting postgresPort, PortSetting mqttPort, PortSe
         }
     }
 
-    /** A port: the default, which gives way to a free one when taken, or one set explicitly, which does not. */
+    /**
+     * A port: the default, which gives way to a free one when taken, or one set explicitly, which does not.
+     *
+     * @param service what listens there, as it reads in a sentence ("the MQTT broker")
+     */
     record PortSetting(String variable, String service, int port, boolean explicit) {
     }
 
@@ -34,9 +38,9 @@ record LocalStackSettings(PortSetting postgresPort, PortSetting mqttPort, PortSe
     static LocalStackSettings from(Map<String, String> environment) {
         return new LocalStackSettings(
                 port(environment, "POSTGRES_PORT", "PostgreSQL", 5432),
-                port(environment, "MQTT_PORT", "MQTT broker", 1883),
-                port(environment, "COLLECTOR_PORT", "collector's Actuator", 8080),
-                port(environment, "GENERATOR_PORT", "generator's Actuator", 8081),
+                port(environment, "MQTT_PORT", "the MQTT broker", 1883),
+                port(environment, "COLLECTOR_PORT", "the collector's Actuator", 8080),
+                port(environment, "GENERATOR_PORT", "the generator's Actuator", 8081),
                 Path.of(value(environment, "LOCAL_STACK_DATA_DIR", "data/local")).toAbsolutePath().normalize(),
                 new Passwords(value(environment, "POSTGRES_PASSWORD", "iot"),
                         value(environment, "COLLECTOR_DB_PASSWORD", "collector"),

@@ -36,7 +36,7 @@ final class PortChoice {
             return take(setting, wanted);
         }
         if (setting.explicit()) {
-            throw new StartupFailure("Port " + wanted + " for the " + setting.service() + " (" + setting.variable()
+            throw new StartupFailure("Port " + wanted + " for " + setting.service() + " (" + setting.variable()
                     + ") is already in use: stop what listens there, or set " + setting.variable()
                     + " to another port");
         }

@@ -35,7 +35,7 @@ class PortChoiceTests {
 
     @Test
     void stopsOnAnExplicitPortThatIsTakenNamingThePortAndTheVariable() {
-        assertThatThrownBy(() -> ports.choose(new PortSetting("MQTT_PORT", "MQTT broker", 1883, true)))
+        assertThatThrownBy(() -> ports.choose(new PortSetting("MQTT_PORT", "the MQTT broker", 1883, true)))
                 .isInstanceOf(StartupFailure.class)
                 .hasMessage("Port 1883 for the MQTT broker (MQTT_PORT) is already in use: stop what listens there,"
                         + " or set MQTT_PORT to another port");
