@@ -1,4 +1,4 @@
-package io.github.iotpipeline.embedded;
+package io.github.iotpipeline.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -6,21 +6,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import io.github.iotpipeline.embedded.EmbeddedBroker;
+import io.github.iotpipeline.embedded.LoopbackPorts;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The embedded broker that tests and the local stack use, as the collector needs it to behave. */
 class EmbeddedBrokerTests {
 
     @TempDir
@@ -52,12 +51,7 @@ class EmbeddedBrokerTests {
             BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
             MqttAsyncClient subscriber = new MqttAsyncClient(broker.url(), "batch-acker", new MemoryPersistence());
             subscriber.setManualAcks(true);
-            subscriber.setCallback(new Arrivals(new LinkedBlockingQueue<>()) {
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    received.add(message);
-                }
-            });
+            subscriber.setCallback((MessageArrivals) (topic, message) -> received.add(message));
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setReceiveMaximum(1000);
             subscriber.connect(options).waitForCompletion(10_000);
@@ -109,46 +103,12 @@ class EmbeddedBrokerTests {
     private static MqttClient connect(String url, String clientId, boolean cleanStart, BlockingQueue<String> received)
             throws MqttException {
         MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
-        client.setCallback(new Arrivals(received));
+        client.setCallback((MessageArrivals) (topic, message) ->
+                received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(cleanStart);
         options.setSessionExpiryInterval(cleanStart ? 0L : 3600L);
         client.connect(options);
         return client;
-    }
-
-    /** Collects the payloads that arrive; the other callbacks have nothing to do here. */
-    private static class Arrivals implements MqttCallback {
-
-        private final BlockingQueue<String> received;
-
-        Arrivals(BlockingQueue<String> received) {
-            this.received = received;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

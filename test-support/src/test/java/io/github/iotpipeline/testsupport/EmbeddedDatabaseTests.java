@@ -1,4 +1,4 @@
-package io.github.iotpipeline.embedded;
+package io.github.iotpipeline.testsupport;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,12 +6,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import io.github.iotpipeline.embedded.EmbeddedDatabase;
+import io.github.iotpipeline.embedded.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The embedded PostgreSQL that tests and the local stack use. */
 class EmbeddedDatabaseTests {
 
     @TempDir
