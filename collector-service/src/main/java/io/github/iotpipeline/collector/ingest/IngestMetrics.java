@@ -78,7 +78,11 @@ class IngestMetrics {
         stored.increment(result.stored());
         duplicates.increment(result.duplicates());
         for (RejectedMessage message : rejected) {
-            registry.counter("collector.messages.rejected", "reason", message.getReason()).increment();
+            // A redelivered dead letter found stored already is among the duplicates; counting it here too
+            // would break received = stored + duplicates + rejected + buffered.
+            if (message.isStored()) {
+                registry.counter("collector.messages.rejected", "reason", message.getReason()).increment();
+            }
         }
     }
 

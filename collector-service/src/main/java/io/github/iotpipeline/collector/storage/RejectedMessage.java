@@ -85,6 +85,14 @@ public class RejectedMessage {
         return id;
     }
 
+    /**
+     * Whether the store inserted this message: the id is assigned when it is persisted, and a redelivered copy of
+     * a dead letter stored already is not persisted (it counts as a duplicate instead).
+     */
+    public boolean isStored() {
+        return id != null;
+    }
+
     public Instant getReceivedAt() {
         return receivedAt;
     }

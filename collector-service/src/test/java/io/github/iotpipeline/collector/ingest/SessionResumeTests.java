@@ -1,5 +1,6 @@
 package io.github.iotpipeline.collector.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.integration.endpoint.AbstractEndpoint;
+import org.springframework.integration.channel.FixedSubscriberChannel;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,6 +83,52 @@ class SessionResumeTests {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stored(collector, "sensor-1", base))
                     .as("readings stored of %d left in flight", count).isEqualTo(count));
         }
+    }
+
+    /**
+     * A dead letter committed by an earlier run whose acknowledgement never reached the broker comes back with
+     * the DUP flag. It is a duplicate, not a second dead letter, and counted as one, not as both.
+     * <p>
+     * The redelivery enters where the MQTT adapter hands messages on, with the headers the adapter would set:
+     * Paho 1.2.5 drops the DUP flag of incoming messages ({@code MqttPublish.getMessage()} leaves it out), so
+     * through the real broker the flag never arrives.
+     */
+    @Test
+    void countsARedeliveredDeadLetterThatIsStoredAlreadyAsADuplicateOnly() throws Exception {
+        String name = TestBroker.uniqueName("resume");
+        try (RunningCollector collector = RunningCollector.start(database, TestBroker.url(), name, rawDirectory,
+                Map.of());
+                MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(), name + "-publisher")) {
+            String topic = collector.topics().topicFor("sensor-3");
+            byte[] payload = "{broken".getBytes(StandardCharsets.UTF_8);
+            publisher.publish(topic, payload);
+            await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters(collector, topic) == 1);
+
+            collector.bean(FixedSubscriberChannel.class).send(MessageBuilder.withPayload(payload)
+                    .setHeader(MqttHeaders.RECEIVED_TOPIC, topic)
+                    .setHeader(MqttHeaders.RECEIVED_QOS, 1)
+                    .setHeader(MqttHeaders.DUPLICATE, true)
+                    .build());
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                PrometheusText metrics = new PrometheusText(collector.get("/actuator/prometheus").body());
+                assertThat(metrics.sum("collector_messages_received_total")).isEqualTo(2);
+                assertThat(metrics.sum("collector_buffer_messages")).isZero();
+                assertThat(metrics.sum("collector_readings_duplicates_total")).isEqualTo(1);
+                assertThat(metrics.sum("collector_messages_rejected_total")).isEqualTo(1);
+                assertThat(metrics.sum("collector_messages_received_total"))
+                        .isEqualTo(metrics.sum("collector_readings_stored_total")
+                                + metrics.sum("collector_readings_duplicates_total")
+                                + metrics.sum("collector_messages_rejected_total"));
+            });
+            assertThat(deadLetters(collector, topic)).isEqualTo(1);
+        }
+    }
+
+    private static int deadLetters(RunningCollector collector, String topic) {
+        Integer count = collector.jdbc().queryForObject("select count(*) from rejected_messages where topic = ?",
+                Integer.class, topic);
+        return count == null ? 0 : count;
     }
 
     @Test
