@@ -40,4 +40,13 @@ public record MqttProperties(
         @DefaultValue("7d") Duration sessionExpiry,
         @DefaultValue("30s") Duration keepAlive,
         @DefaultValue("10s") Duration connectionTimeout) {
+
+    /** Without the password: a log line or an exception message that prints the settings must not leak it. */
+    @Override
+    public String toString() {
+        return "MqttProperties[url=" + url + ", username=" + username + ", password=" + (password == null ? "null" : "******")
+                + ", clientId=" + clientId + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter
+                + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", keepAlive="
+                + keepAlive + ", connectionTimeout=" + connectionTimeout + "]";
+    }
 }

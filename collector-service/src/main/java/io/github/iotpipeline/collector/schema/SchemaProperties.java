@@ -26,4 +26,11 @@ public record SchemaProperties(
         String password,
         @DefaultValue("classpath:db/migration") List<String> locations,
         @DefaultValue("1s") Duration retryInterval) {
+
+    /** Without the password: a log line or an exception message that prints the settings must not leak it. */
+    @Override
+    public String toString() {
+        return "SchemaProperties[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "******")
+                + ", locations=" + locations + ", retryInterval=" + retryInterval + "]";
+    }
 }
