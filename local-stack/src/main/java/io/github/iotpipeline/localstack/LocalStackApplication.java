@@ -20,19 +20,21 @@ public final class LocalStackApplication {
         System.setProperty("logback.configurationFile", LOGGING_CONFIG);
         LoggerFactory.getILoggerFactory();
         System.clearProperty("logback.configurationFile");
-        LocalStack stack;
+        LocalStack stack = new LocalStack();
+        // Before anything starts, so that Ctrl-C at any moment stops, in order, whatever is running: the servers'
+        // own threads keep the JVM alive, and this hook is the one way it stops.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         try {
-            stack = LocalStack.start(LocalStackSettings.from(System.getenv()),
-                    addresses -> System.out.println(Banner.of(addresses)));
+            stack.start(LocalStackSettings.from(System.getenv()), addresses -> System.out.println(Banner.of(addresses)));
         }
         catch (RuntimeException ex) {
+            if (stack.closing()) {
+                return; // stopped by the user while starting; the hook has done the rest
+            }
             // One line, no stack trace: what went wrong is the user's to fix (a port, a second stack, a disk).
             System.err.println("local-stack: cannot start: " + reason(ex));
             System.exit(1);
-            return;
         }
-        // The servers' own threads keep the JVM running; this hook is the one way it stops, in order.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
     }
 
     private static String reason(Throwable failure) {
