@@ -23,13 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 final class InProcessPipeline implements AutoCloseable {
 
-    /** The collector's database starters share this classpath; the generator has no database to talk to. */
-    private static final String GENERATOR_WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
-            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
-
     private final TestDatabase database;
     private final String name;
     private final ConfigurableApplicationContext collector;
@@ -67,9 +60,8 @@ final class InProcessPipeline implements AutoCloseable {
 
     /** Starts the generator, publishing to the collector's topic root, with the given further arguments. */
     void startGenerator(String... arguments) {
-        List<String> all = new ArrayList<>(List.of(GENERATOR_WITHOUT_DATABASE,
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name + "-generator",
-                "--mqtt.topic-root=" + name, "--server.port=0"));
+        List<String> all = new ArrayList<>(List.of("--mqtt.url=" + TestBroker.url(),
+                "--mqtt.client-id=" + name + "-generator", "--mqtt.topic-root=" + name, "--server.port=0"));
         all.addAll(List.of(arguments));
         generator = GeneratorApplication.builder().run(all.toArray(String[]::new));
     }

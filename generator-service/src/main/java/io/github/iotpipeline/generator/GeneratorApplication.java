@@ -7,8 +7,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** Simulates a fleet of sensors and publishes their readings to the MQTT broker. */
-@SpringBootApplication
+/**
+ * Simulates a fleet of sensors and publishes their readings to the MQTT broker.
+ * <p>
+ * It has no database. Where it shares a classpath with the collector (the local stack, the end-to-end tests),
+ * the collector's database auto-configurations are present too; they are excluded by name, so that the
+ * generator neither needs them nor tries to connect to a database.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class GeneratorApplication {
 
