@@ -56,7 +56,7 @@ final class LocalStack implements AutoCloseable {
 
             log.info("Starting the collector (migrates the schema, subscribes)");
             ConfigurableApplicationContext collector = started("the collector", PipelineServices.startCollector(
-                    postgres.port(), broker.url(), collectorPort.port(), settings.passwords()));
+                    postgres.port(), broker.url(), collectorPort.port(), settings));
 
             log.info("Starting the generator");
             started("the generator", PipelineServices.startGenerator(broker.url(), generatorPort.port()));

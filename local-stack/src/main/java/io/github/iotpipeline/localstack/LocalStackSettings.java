@@ -9,9 +9,16 @@ import java.util.Map;
  * them as usual.
  *
  * @param dataDirectory where the database and the broker keep their state ({@code LOCAL_STACK_DATA_DIR})
+ * @param collectorFlushInterval {@code COLLECTOR_FLUSH_INTERVAL}, 2 s here instead of compose's 5 s: the
+ *        embedded broker sends the collector nothing new while a batch is unacknowledged, so a reading may wait
+ *        for the batch before its own, two flush intervals; at 2 s it is queryable within about 4 s, as it is
+ *        within 5 s through Mosquitto with 5 s
+ * @param collectorShutdownTimeout {@code COLLECTOR_SHUTDOWN_TIMEOUT}, 20 s here instead of 30 s: it leaves
+ *        time, within the 30 s a stop may take, for the broker and the database after the collector
  */
 record LocalStackSettings(PortSetting postgresPort, PortSetting mqttPort, PortSetting collectorPort,
-        PortSetting generatorPort, Path dataDirectory, Passwords passwords) {
+        PortSetting generatorPort, Path dataDirectory, Passwords passwords, String collectorFlushInterval,
+        String collectorShutdownTimeout) {
 
     static final String DATABASE = "iot";
 
@@ -44,7 +51,9 @@ record LocalStackSettings(PortSetting postgresPort, PortSetting mqttPort, PortSe
                 Path.of(value(environment, "LOCAL_STACK_DATA_DIR", "data/local")).toAbsolutePath().normalize(),
                 new Passwords(value(environment, "POSTGRES_PASSWORD", "iot"),
                         value(environment, "COLLECTOR_DB_PASSWORD", "collector"),
-                        value(environment, "BI_READER_PASSWORD", "bi_reader")));
+                        value(environment, "BI_READER_PASSWORD", "bi_reader")),
+                value(environment, "COLLECTOR_FLUSH_INTERVAL", "2s"),
+                value(environment, "COLLECTOR_SHUTDOWN_TIMEOUT", "20s"));
     }
 
     private static PortSetting port(Map<String, String> environment, String variable, String service, int fallback) {

@@ -18,23 +18,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class PipelineServices {
 
-    /** The collector's datasource and Flyway classes are on the classpath; the generator has no database. */
-    private static final String GENERATOR_WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
-            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
-
-    /** Leaves time, within the 30 s a stop may take, for the broker and the database after the collector. */
-    private static final String COLLECTOR_SHUTDOWN_TIMEOUT = "20s";
-
-    /**
-     * The embedded broker sends the collector nothing new while a batch is unacknowledged, so a reading may wait
-     * for the batch before its own: two flush intervals. At 2 s, a reading is queryable within about 4 s, as it
-     * is within 5 s through Mosquitto with compose's 5 s.
-     */
-    private static final String COLLECTOR_FLUSH_INTERVAL = "2s";
-
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(60);
 
     private PipelineServices() {
@@ -42,7 +25,8 @@ final class PipelineServices {
 
     /** Starts the collector and waits until its session exists on the broker, so nothing is published unseen. */
     static ConfigurableApplicationContext startCollector(int databasePort, String brokerUrl, int port,
-            Passwords passwords) {
+            LocalStackSettings settings) {
+        Passwords passwords = settings.passwords();
         List<String> arguments = new ArrayList<>(common(port));
         arguments.addAll(List.of(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + LocalStackSettings.DATABASE,
@@ -51,9 +35,8 @@ final class PipelineServices {
                 "--spring.flyway.user=" + LocalStackSettings.OWNER,
                 "--spring.flyway.password=" + passwords.owner(),
                 "--mqtt.url=" + brokerUrl,
-                "--collector.batch.flush-interval=" + environment("COLLECTOR_FLUSH_INTERVAL", COLLECTOR_FLUSH_INTERVAL),
-                "--spring.lifecycle.timeout-per-shutdown-phase="
-                        + environment("COLLECTOR_SHUTDOWN_TIMEOUT", COLLECTOR_SHUTDOWN_TIMEOUT)));
+                "--collector.batch.flush-interval=" + settings.collectorFlushInterval(),
+                "--spring.lifecycle.timeout-per-shutdown-phase=" + settings.collectorShutdownTimeout()));
         ConfigurableApplicationContext collector = run(CollectorApplication.builder(), arguments);
         MqttConnectionState connection = collector.getBean(MqttConnectionState.class);
         long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
@@ -66,8 +49,7 @@ final class PipelineServices {
     /** Starts the generator, publishing to the broker with a client id of its own. */
     static ConfigurableApplicationContext startGenerator(String brokerUrl, int port) {
         List<String> arguments = new ArrayList<>(common(port));
-        arguments.addAll(List.of(GENERATOR_WITHOUT_DATABASE,
-                "--mqtt.url=" + brokerUrl,
+        arguments.addAll(List.of("--mqtt.url=" + brokerUrl,
                 // MQTT_CLIENT_ID names the collector's session; the generator must not take it over.
                 "--mqtt.client-id=iot-generator"));
         return run(GeneratorApplication.builder(), arguments);
@@ -84,12 +66,6 @@ final class PipelineServices {
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> arguments) {
         return builder.registerShutdownHook(false).run(arguments.toArray(String[]::new));
-    }
-
-    /** A setting the user may give as in compose, with the local stack's own default. */
-    private static String environment(String variable, String fallback) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static void pause() {

@@ -21,6 +21,8 @@ class LocalStackSettingsTests {
         assertThat(settings.postgresPort().explicit()).isFalse();
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("data/local").toAbsolutePath());
         assertThat(settings.passwords()).isEqualTo(new LocalStackSettings.Passwords("iot", "collector", "bi_reader"));
+        assertThat(settings.collectorFlushInterval()).isEqualTo("2s");
+        assertThat(settings.collectorShutdownTimeout()).isEqualTo("20s");
     }
 
     @Test
