@@ -16,14 +16,13 @@ enum MosquittoRuntime {
 
     PROCESS, CONTAINER;
 
-    private static MosquittoRuntime detected;
+    /** Detected once per JVM: empty when neither the binary nor Docker is there. */
+    private static Optional<MosquittoRuntime> detected;
 
     /** The runtime to use, or the calling test is skipped. */
-    static synchronized MosquittoRuntime require() {
-        if (detected == null) {
-            detected = detect();
-        }
-        if (detected == null) {
+    static MosquittoRuntime require() {
+        Optional<MosquittoRuntime> runtime = detected();
+        if (runtime.isEmpty()) {
             // The test class, by the project's naming; its helpers (a scenario, a fixture) say less.
             String caller = StackWalker.getInstance().walk(frames -> frames
                     .map(StackWalker.StackFrame::getClassName)
@@ -31,16 +30,20 @@ enum MosquittoRuntime {
                     .findFirst().orElse("a test"));
             System.err.println("SKIPPED " + caller + ": " + missing());
         }
-        Assumptions.assumeTrue(detected != null, MosquittoRuntime::missing);
-        return detected;
+        Assumptions.assumeTrue(runtime.isPresent(), MosquittoRuntime::missing);
+        return runtime.orElseThrow();
     }
 
     /** Whether a Mosquitto can be had here, without skipping anything. */
-    static synchronized boolean available() {
+    static boolean available() {
+        return detected().isPresent();
+    }
+
+    private static synchronized Optional<MosquittoRuntime> detected() {
         if (detected == null) {
             detected = detect();
         }
-        return detected != null;
+        return detected;
     }
 
     /** The binary to run: {@code MOSQUITTO_BIN}, {@code /usr/sbin/mosquitto}, or the first on the {@code PATH}. */
@@ -64,14 +67,11 @@ enum MosquittoRuntime {
         return Optional.empty();
     }
 
-    private static MosquittoRuntime detect() {
+    private static Optional<MosquittoRuntime> detect() {
         if (binary().isPresent()) {
-            return PROCESS;
+            return Optional.of(PROCESS);
         }
-        if (dockerRuns()) {
-            return CONTAINER;
-        }
-        return null;
+        return dockerRuns() ? Optional.of(CONTAINER) : Optional.empty();
     }
 
     private static boolean dockerRuns() {
