@@ -2,8 +2,6 @@ package io.github.iotpipeline.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.iotpipeline.collector.CollectorApplication;
+import io.github.iotpipeline.embedded.LoopbackPorts;
 
 /**
  * The collector as a JVM process of its own, so a test can end it the way an orchestrator does (SIGTERM) or
@@ -36,7 +35,7 @@ final class CollectorProcess implements AutoCloseable {
      */
     CollectorProcess(Connection connection, Path rawDirectory, Path log, Map<String, String> settings) {
         this.log = log.toAbsolutePath();
-        this.port = freePort();
+        this.port = LoopbackPorts.free();
         this.endpoints = new CollectorEndpoints(port);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -142,15 +141,6 @@ final class CollectorProcess implements AutoCloseable {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -75,19 +71,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** JDBC URL of a database on this server, without credentials. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
-    }
-
-    /** Runs statements as the superuser in the given database. */
-    public void executeAsSuperuser(String database, String... statements) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), "postgres", "");
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not prepare database " + database + ": " + ex.getMessage(), ex);
-        }
     }
 
     /** Stops the server ({@code pg_ctl stop -m fast}): committed data is on disk. */

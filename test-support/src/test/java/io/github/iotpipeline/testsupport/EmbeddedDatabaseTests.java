@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.github.iotpipeline.embedded.EmbeddedDatabase;
 import io.github.iotpipeline.embedded.LoopbackPorts;
@@ -24,7 +25,7 @@ class EmbeddedDatabaseTests {
     void keepsCommittedRowsAcrossARestartOfAPersistentServer() throws Exception {
         int port = LoopbackPorts.free();
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, port)) {
-            database.executeAsSuperuser("postgres", "CREATE TABLE kept (value int)", "INSERT INTO kept VALUES (42)");
+            superuser(database, "CREATE TABLE kept (value int)", "INSERT INTO kept VALUES (42)");
         }
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, port);
              Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "postgres", "");
@@ -37,7 +38,7 @@ class EmbeddedDatabaseTests {
     @Test
     void asksEveryUserButThePostgresSuperuserForItsPassword() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, LoopbackPorts.free())) {
-            database.executeAsSuperuser("postgres", "CREATE ROLE reader LOGIN PASSWORD 'secret'");
+            superuser(database, "CREATE ROLE reader LOGIN PASSWORD 'secret'");
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "reader", "secret")) {
                 assertThat(connection.isValid(1)).isTrue();
             }
@@ -54,6 +55,15 @@ class EmbeddedDatabaseTests {
              ResultSet version = connection.createStatement().executeQuery("SHOW server_version_num")) {
             assertThat(version.next()).isTrue();
             assertThat(version.getInt(1)).isGreaterThanOrEqualTo(170000);
+        }
+    }
+
+    private static void superuser(EmbeddedDatabase database, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 }
