@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory the directory holding {@code raw_YYYYMMDD.jsonl}, one file per UTC day of receipt
  */
 @ConfigurationProperties("collector.raw")
-public record ArchiveProperties(@DefaultValue("data/raw") Path directory) {
+record ArchiveProperties(@DefaultValue("data/raw") Path directory) {
 }

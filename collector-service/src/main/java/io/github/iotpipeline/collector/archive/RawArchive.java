@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.github.iotpipeline.collector.ingest.ReceivedMessage;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,8 +32,8 @@ public class RawArchive {
     private final Path directory;
     private final RawLineFormat format = new RawLineFormat();
 
-    private LocalDate openDay;
-    private FileChannel channel;
+    private @Nullable LocalDate openDay;
+    private @Nullable FileChannel channel;
 
     RawArchive(ArchiveProperties properties) {
         this.directory = properties.directory().toAbsolutePath();
@@ -48,16 +48,16 @@ public class RawArchive {
         }
     }
 
-    /** Appends the messages and syncs the file; returns the bytes written. */
-    public synchronized long append(List<ReceivedMessage> messages) {
+    /** Appends the entries and syncs the file; returns the bytes written. */
+    public synchronized long append(List<ArchiveEntry> entries) {
         try {
             long bytes = 0;
-            for (ReceivedMessage message : messages) {
-                LocalDate day = LocalDate.ofInstant(message.receivedAt(), ZoneOffset.UTC);
+            for (ArchiveEntry entry : entries) {
+                LocalDate day = LocalDate.ofInstant(entry.receivedAt(), ZoneOffset.UTC);
                 if (channel == null || !day.equals(openDay)) {
                     bytes += open(day);
                 }
-                bytes += writeFully(channel, ByteBuffer.wrap(format.format(message)));
+                bytes += writeFully(channel, ByteBuffer.wrap(format.format(entry)));
             }
             if (channel != null) {
                 channel.force(false);

@@ -18,12 +18,12 @@ import tools.jackson.databind.ObjectMapper;
  * line a crash can leave, or damage from elsewhere — is skipped and reported with its line number, never
  * allowed to stop the read.
  */
-public final class RawArchiveReader {
+final class RawArchiveReader {
 
     private final ObjectMapper json = new ObjectMapper();
 
     /** Reads every entry of the file; returns how many lines were skipped. */
-    public int read(Path file, Consumer<RawEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
+    public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
         int skippedLines = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -45,7 +45,7 @@ public final class RawArchiveReader {
         return skippedLines;
     }
 
-    private RawEntry parse(String line) {
+    private ArchiveEntry parse(String line) {
         JsonNode node = json.readTree(line);
         JsonNode payload = node.path("payload");
         JsonNode base64 = node.path("payload_base64");
@@ -55,12 +55,9 @@ public final class RawArchiveReader {
         }
         byte[] bytes = payload.isString() ? payload.asString().getBytes(StandardCharsets.UTF_8)
                 : Base64.getDecoder().decode(base64.asString());
-        return new RawEntry(Instant.parse(node.path("received_at").asString()), node.path("topic").asString(),
-                node.path("qos").asInt(1), node.path("retained").asBoolean(false), bytes);
-    }
-
-    /** One archived message, as received. */
-    public record RawEntry(Instant receivedAt, String topic, int qos, boolean retained, byte[] payload) {
+        return new ArchiveEntry(Instant.parse(node.path("received_at").asString()), node.path("topic").asString(),
+                node.path("qos").asInt(1), node.path("retained").asBoolean(false),
+                node.path("duplicate").asBoolean(false), bytes);
     }
 
     /** A line that could not be read, and why. */

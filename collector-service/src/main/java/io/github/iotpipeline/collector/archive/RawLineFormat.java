@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
-import io.github.iotpipeline.collector.ingest.ReceivedMessage;
 import io.github.iotpipeline.model.Utf8;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -20,7 +19,7 @@ final class RawLineFormat {
 
     private final JsonFactory factory = new JsonFactory();
 
-    byte[] format(ReceivedMessage message) {
+    byte[] format(ArchiveEntry message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.payload().length + 160);
         try (JsonGenerator json = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();

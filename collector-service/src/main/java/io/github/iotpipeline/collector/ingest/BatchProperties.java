@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("collector.batch")
-public record BatchProperties(
+record BatchProperties(
         @Min(1) @DefaultValue("100") int size,
         @Min(1) @DefaultValue("10000") int maxSize,
         @Min(1) @DefaultValue("20000") int maxBuffered,

@@ -7,9 +7,9 @@ import java.util.List;
 import io.github.iotpipeline.collector.archive.RawArchive;
 import io.github.iotpipeline.collector.quality.QualityClassifier;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
-import io.github.iotpipeline.collector.storage.Measurement;
+import io.github.iotpipeline.collector.storage.AcceptedReading;
+import io.github.iotpipeline.collector.storage.DeadLetter;
 import io.github.iotpipeline.collector.storage.MeasurementStore;
-import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.github.iotpipeline.model.Decoded;
 import io.github.iotpipeline.model.RejectReason;
 import io.github.iotpipeline.model.SensorReading;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * with the database's reason.
  */
 @Component
-class BatchWriter {
+class BatchWriter implements BatchSink {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
@@ -52,17 +52,19 @@ class BatchWriter {
     }
 
     /**
-     * Whether a write can succeed at all: not before the schema is migrated, which happens in the background
-     * while the collector starts (and waits for a database that is not up yet).
+     * Not before the schema is migrated, which happens in the background while the collector starts (and waits
+     * for a database that is not up yet).
      */
-    boolean ready() {
+    @Override
+    public boolean ready() {
         return schema.ready();
     }
 
-    void write(Batch batch) {
+    @Override
+    public void write(Batch batch) {
         long started = System.nanoTime();
         if (!batch.archived()) {
-            metrics.archived(archive.append(batch.messages()));
+            metrics.archived(archive.append(batch.messages().stream().map(ReceivedMessage::archiveEntry).toList()));
             batch.markArchived();
         }
         if (!schema.ready()) {
@@ -99,13 +101,13 @@ class BatchWriter {
     }
 
     private void storeAsIs(List<ReceivedMessage> messages) {
-        List<Measurement> measurements = new ArrayList<>(messages.size());
-        List<RejectedMessage> rejected = new ArrayList<>();
+        List<AcceptedReading> readings = new ArrayList<>(messages.size());
+        List<DeadLetter> rejected = new ArrayList<>();
         List<Instant> timestamps = new ArrayList<>(messages.size());
         for (ReceivedMessage message : messages) {
             if (message.decoded() instanceof Decoded.Accepted accepted) {
                 SensorReading reading = accepted.reading();
-                measurements.add(new Measurement(reading.sensorId(), reading.timestamp(), reading.value(),
+                readings.add(new AcceptedReading(reading.sensorId(), reading.timestamp(), reading.value(),
                         reading.unit(), classifier.classify(reading), reading.seq(), message.receivedAt(),
                         message.duplicate()));
                 timestamps.add(reading.timestamp());
@@ -115,20 +117,19 @@ class BatchWriter {
                 rejected.add(toRejected(message, refusal.reason(), refusal.detail()));
             }
         }
-        metrics.stored(store.store(measurements, rejected), rejected);
+        metrics.stored(store.store(readings, rejected));
         metrics.committed(timestamps);
     }
 
     private void storeAsRefused(ReceivedMessage message, RuntimeException refusal) {
         String reason = WriteFailures.describe(refusal);
         log.warn("PostgreSQL refused a message from {}; it goes to rejected_messages: {}", message.topic(), reason);
-        RejectedMessage rejected = toRejected(message, RejectReason.DATABASE_REJECTED, reason);
-        metrics.stored(store.store(List.of(), List.of(rejected)), List.of(rejected));
+        metrics.stored(store.store(List.of(), List.of(toRejected(message, RejectReason.DATABASE_REJECTED, reason))));
     }
 
-    private RejectedMessage toRejected(ReceivedMessage message, RejectReason reason, String detail) {
+    private DeadLetter toRejected(ReceivedMessage message, RejectReason reason, String detail) {
         String sensorId = topics.sensorIdOf(message.topic()).orElse(null);
-        return new RejectedMessage(message.receivedAt(), message.topic(), sensorId, reason.code(), detail,
+        return new DeadLetter(message.receivedAt(), message.topic(), sensorId, reason.code(), detail,
                 message.payload(), message.duplicate());
     }
 }

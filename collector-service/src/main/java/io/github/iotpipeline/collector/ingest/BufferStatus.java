@@ -3,6 +3,8 @@ package io.github.iotpipeline.collector.ingest;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of the buffer for health and metrics.
  *
@@ -13,14 +15,14 @@ import java.time.Instant;
  * @param consecutiveFailures failed attempts since the last success
  * @param lastError the message of the last failure, or null
  */
-public record BufferStatus(int buffered, Instant oldest, Instant lastSuccess, Duration lastFlushDuration,
-        int consecutiveFailures, String lastError) {
+record BufferStatus(int buffered, @Nullable Instant oldest, @Nullable Instant lastSuccess, Duration lastFlushDuration,
+        int consecutiveFailures, @Nullable String lastError) {
 
     static BufferStatus initial() {
         return new BufferStatus(0, null, null, Duration.ZERO, 0, null);
     }
 
-    BufferStatus withContents(int buffered, Instant oldest) {
+    BufferStatus withContents(int buffered, @Nullable Instant oldest) {
         return new BufferStatus(buffered, oldest, lastSuccess, lastFlushDuration, consecutiveFailures, lastError);
     }
 
@@ -28,7 +30,7 @@ public record BufferStatus(int buffered, Instant oldest, Instant lastSuccess, Du
         return new BufferStatus(buffered, oldest, at, took, 0, null);
     }
 
-    BufferStatus failed(String error) {
+    BufferStatus failed(@Nullable String error) {
         return new BufferStatus(buffered, oldest, lastSuccess, lastFlushDuration, consecutiveFailures + 1, error);
     }
 }

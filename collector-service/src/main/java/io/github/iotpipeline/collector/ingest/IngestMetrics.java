@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.iotpipeline.collector.storage.MeasurementStore;
-import io.github.iotpipeline.collector.storage.RejectedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -48,7 +47,8 @@ class IngestMetrics {
                 .description("Readings already stored, or twice in one batch, and so not inserted").register(registry);
         this.acknowledged = registry.counter("collector.messages.acknowledged");
         this.ackSkipped = Counter.builder("collector.messages.ack.skipped")
-                .description("Stored messages left for the broker to redeliver (earlier connection)").register(registry);
+                .description("Stored messages left for the broker to redeliver (earlier connection)")
+                .register(registry);
         this.rawBytes = registry.counter("collector.raw.bytes.written");
         this.batchSize = DistributionSummary.builder("collector.batch.size").register(registry);
         this.flushDuration = Timer.builder("collector.batch.flush.duration").publishPercentileHistogram()
@@ -74,15 +74,15 @@ class IngestMetrics {
         rawBytes.increment(bytes);
     }
 
-    void stored(MeasurementStore.Stored result, List<RejectedMessage> rejected) {
+    /**
+     * Counts what one store did. A redelivered dead letter found stored already is among the duplicates, not
+     * the rejected: counted as both, it would break received = stored + duplicates + rejected + buffered.
+     */
+    void stored(MeasurementStore.Stored result) {
         stored.increment(result.stored());
         duplicates.increment(result.duplicates());
-        for (RejectedMessage message : rejected) {
-            // A redelivered dead letter found stored already is among the duplicates; counting it here too
-            // would break received = stored + duplicates + rejected + buffered.
-            if (message.isStored()) {
-                registry.counter("collector.messages.rejected", "reason", message.getReason()).increment();
-            }
+        for (String reason : result.rejectedReasons()) {
+            registry.counter("collector.messages.rejected", "reason", reason).increment();
         }
     }
 

@@ -9,16 +9,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of the inbound flow: checks each message against the contract and hands it to the buffer.
- * Runs on the MQTT client's callback thread, so it never throws: an exception there would drop the
- * connection.
+ * The inbound flow's one step: checks each message against the contract and hands it to the buffer. Runs on
+ * the MQTT client's callback thread, so it never throws: an exception there would drop the connection.
  */
 @Component
-class MessageIntake {
+class MessageIntake implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
@@ -40,7 +40,8 @@ class MessageIntake {
     }
 
     /** Accepts one message; it is acknowledged later, once stored. */
-    public void accept(Message<byte[]> message) {
+    @Override
+    public void handleMessage(Message<?> message) {
         metrics.received();
         try {
             buffer.add(toReceived(message));
@@ -52,10 +53,11 @@ class MessageIntake {
         }
     }
 
-    private ReceivedMessage toReceived(Message<byte[]> message) {
+    private ReceivedMessage toReceived(Message<?> message) {
         MessageHeaders headers = message.getHeaders();
         String topic = headers.get(MqttHeaders.RECEIVED_TOPIC, String.class);
-        byte[] payload = message.getPayload();
+        // The adapter's payload type is byte[].
+        byte[] payload = (byte[]) message.getPayload();
         Integer qos = headers.get(MqttHeaders.RECEIVED_QOS, Integer.class);
         Instant receivedAt = clock.instant();
         return new ReceivedMessage(topic, payload, receivedAt,

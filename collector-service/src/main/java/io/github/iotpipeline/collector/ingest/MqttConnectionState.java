@@ -3,6 +3,7 @@ package io.github.iotpipeline.collector.ingest;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -28,7 +29,7 @@ public class MqttConnectionState {
     private volatile boolean connected;
     private volatile boolean subscribed;
     private volatile Instant since = Instant.now();
-    private volatile String lastError;
+    private volatile @Nullable String lastError;
 
     /** The current connection's number; it changes whenever a connection is lost. */
     public long current() {

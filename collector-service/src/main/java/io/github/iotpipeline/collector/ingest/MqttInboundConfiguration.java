@@ -11,14 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.channel.FixedSubscriberChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
-import org.springframework.messaging.Message;
 import org.springframework.util.StringUtils;
 
 /**
- * Inbound direction: an MQTT 5 subscription with a persistent session and manual acknowledgements, feeding
- * the intake.
+ * Inbound direction: an MQTT 5 subscription with a persistent session and manual acknowledgements
+ * ({@code mqttInbound}), whose messages the flow ({@code inboundFlow}) hands to the intake.
  * <p>
  * MQTT 5 because of Receive Maximum: the client tells the broker how many unacknowledged messages it will
  * take. Over MQTT 3.1.1 Mosquitto allows only {@code max_inflight_messages} (20 by default), so with
@@ -30,6 +29,7 @@ class MqttInboundConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MqttInboundConfiguration.class);
 
+    private static final String READINGS_CHANNEL = "readingsChannel";
     private static final long QUIESCENT_TIMEOUT_MS = 500;
     /**
      * Paho completes a disconnect only when this runs out (the DISCONNECT is written at once, but its token is
@@ -66,11 +66,11 @@ class MqttInboundConfiguration {
 
     @Bean
     Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttConnectionOptions options, MqttProperties mqtt,
-            SensorTopics topics, MqttConnectionState state, FixedSubscriberChannel readingsChannel) {
+            SensorTopics topics, MqttConnectionState state) {
         Mqttv5PahoMessageDrivenChannelAdapter adapter = new ObservedMqttInboundAdapter(options, mqtt.clientId(),
                 state, new MqttSubscription(StringUtils.hasText(mqtt.topicFilter()) ? mqtt.topicFilter()
                         : topics.subscription(), 1));
-        adapter.setOutputChannel(readingsChannel);
+        adapter.setOutputChannelName(READINGS_CHANNEL);
         adapter.setManualAcks(true);
         adapter.setPayloadType(byte[].class);
         // Unacknowledged messages live in the broker's session, which outlives this process; the client
@@ -93,15 +93,18 @@ class MqttInboundConfiguration {
     }
 
     /**
-     * Where the adapter puts each message: a channel whose one subscriber, the intake, is fixed when it is
-     * built, so messages are taken from the moment the client connects. An ordinary channel gets its
-     * subscriber when the subscribing endpoint starts, and the adapter starts before anything that depends on
-     * it: a message the broker redelivers right after CONNACK could arrive first, go unacknowledged on a live
-     * connection and wait for the next reconnect, which may be days away.
+     * From the adapter's channel to the intake. The channel is a fixed-subscriber one: its one subscriber, the
+     * intake, is fixed when it is built, so messages are taken from the moment the client connects. An
+     * ordinary channel gets its subscriber when the subscribing endpoint starts, and the adapter starts before
+     * anything that depends on it: a message the broker redelivers right after CONNACK could arrive first, go
+     * unacknowledged on a live connection and wait for the next reconnect, which may be days away. That is
+     * also why the flow does not start {@code from(mqttInbound)}: the DSL would put an ordinary channel
+     * between the two.
      */
     @Bean
-    @SuppressWarnings("unchecked") // the adapter's payload type is byte[]
-    FixedSubscriberChannel readingsChannel(MessageIntake intake) {
-        return new FixedSubscriberChannel(message -> intake.accept((Message<byte[]>) message));
+    IntegrationFlow inboundFlow(MessageIntake intake) {
+        return IntegrationFlow.from(READINGS_CHANNEL, true)
+                .handle(intake, endpoint -> endpoint.id("intake"))
+                .get();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -31,8 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mqtt")
 public record MqttProperties(
         @NotBlank @DefaultValue("tcp://localhost:1883") String url,
-        String username,
-        String password,
+        @Nullable String username,
+        @Nullable String password,
         @NotBlank @DefaultValue("iot-collector") String clientId,
         @DefaultValue("") String topicRoot,
         @DefaultValue("") String topicFilter,
@@ -44,8 +45,8 @@ public record MqttProperties(
     /** Without the password: a log line or an exception message that prints the settings must not leak it. */
     @Override
     public String toString() {
-        return "MqttProperties[url=" + url + ", username=" + username + ", password=" + (password == null ? "null" : "******")
-                + ", clientId=" + clientId + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter
+        return "MqttProperties[url=" + url + ", username=" + username
+                + ", password=" + (password == null ? "null" : "******") + ", clientId=" + clientId + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter
                 + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", keepAlive="
                 + keepAlive + ", connectionTimeout=" + connectionTimeout + "]";
     }

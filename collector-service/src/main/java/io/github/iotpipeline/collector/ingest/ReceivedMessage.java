@@ -2,7 +2,9 @@ package io.github.iotpipeline.collector.ingest;
 
 import java.time.Instant;
 
+import io.github.iotpipeline.collector.archive.ArchiveEntry;
 import io.github.iotpipeline.model.Decoded;
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.integration.acks.SimpleAcknowledgment;
  * @param acknowledgment the broker acknowledgement, sent once the message is stored; null at QoS 0
  * @param connection the connection it arrived on; an acknowledgement only makes sense on that connection
  */
-public record ReceivedMessage(
+record ReceivedMessage(
         String topic,
         byte[] payload,
         Instant receivedAt,
@@ -26,6 +28,11 @@ public record ReceivedMessage(
         boolean retained,
         boolean duplicate,
         Decoded decoded,
-        SimpleAcknowledgment acknowledgment,
+        @Nullable SimpleAcknowledgment acknowledgment,
         long connection) {
+
+    /** The message as the raw archive keeps it. */
+    ArchiveEntry archiveEntry() {
+        return new ArchiveEntry(receivedAt, topic, qos, retained, duplicate, payload);
+    }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.iotpipeline.collector.PeriodicTask;
+import io.github.iotpipeline.collector.background.PeriodicTask;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

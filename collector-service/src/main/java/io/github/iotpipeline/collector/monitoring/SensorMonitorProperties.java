@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("collector.sensor-monitor")
-public record SensorMonitorProperties(
+record SensorMonitorProperties(
         @DefaultValue("15s") @DurationMin(seconds = 1) Duration pollInterval,
         @DefaultValue("10m") @DurationMin(minutes = 1) Duration completenessWindow) {
 }

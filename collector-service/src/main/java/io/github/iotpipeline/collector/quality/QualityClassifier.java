@@ -1,6 +1,5 @@
 package io.github.iotpipeline.collector.quality;
 
-import io.github.iotpipeline.collector.storage.Quality;
 import io.github.iotpipeline.model.SensorReading;
 import org.springframework.stereotype.Component;
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missRefreshInterval on a reading from an unknown sensor, reload if the copy is older than this
  */
 @ConfigurationProperties("collector.sensors")
-public record QualityProperties(
+record QualityProperties(
         @DefaultValue("60s") Duration refreshInterval,
         @DefaultValue("10s") Duration missRefreshInterval) {
 }

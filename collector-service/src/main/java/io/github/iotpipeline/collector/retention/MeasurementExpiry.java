@@ -2,7 +2,7 @@ package io.github.iotpipeline.collector.retention;
 
 import java.time.Duration;
 
-import io.github.iotpipeline.collector.PeriodicTask;
+import io.github.iotpipeline.collector.background.PeriodicTask;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * thread ({@link PeriodicTask}): a long first expiry must not delay the MQTT client's reconnects.
  */
 @Component
-public class MeasurementExpiry implements SmartLifecycle {
+class MeasurementExpiry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementExpiry.class);
     private static final Duration FIRST_CHECK_DELAY = Duration.ofMinutes(1);

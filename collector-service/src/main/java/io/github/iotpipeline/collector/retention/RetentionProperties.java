@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("collector.retention")
-public record RetentionProperties(
+record RetentionProperties(
         @Nullable @DurationMin(hours = 1) Duration keepMeasurements,
         @DefaultValue("1h") @DurationMin(seconds = 1) Duration checkInterval,
         @DefaultValue("10000") @Min(1) int batchLimit) {

@@ -2,9 +2,11 @@ package io.github.iotpipeline.collector.schema;
 
 import java.time.Duration;
 
+import io.github.iotpipeline.collector.background.Backoff;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,9 +28,9 @@ public class SchemaMigration implements SmartLifecycle {
     private final EntityManagerFactory entityManagerFactory;
     private final SchemaProperties properties;
 
-    private volatile Thread worker;
+    private volatile @Nullable Thread worker;
     private volatile boolean ready;
-    private volatile String problem = "not migrated yet";
+    private volatile @Nullable String problem = "not migrated yet";
 
     SchemaMigration(EntityManagerFactory entityManagerFactory, SchemaProperties properties) {
         this.entityManagerFactory = entityManagerFactory;
@@ -41,7 +43,7 @@ public class SchemaMigration implements SmartLifecycle {
     }
 
     /** Why the schema is not ready, or null. */
-    public String problem() {
+    public @Nullable String problem() {
         return ready ? null : problem;
     }
 
@@ -53,7 +55,7 @@ public class SchemaMigration implements SmartLifecycle {
     }
 
     private void migrateUntilDone() {
-        Duration wait = properties.retryInterval();
+        Backoff backoff = new Backoff(properties.retryInterval(), MAX_RETRY_INTERVAL);
         while (!ready && !Thread.currentThread().isInterrupted()) {
             try {
                 flyway().migrate();
@@ -65,11 +67,11 @@ public class SchemaMigration implements SmartLifecycle {
                 // A mismatch between entities and schema needs a person, but retrying costs nothing and
                 // recovers by itself should a newer collector migrate the schema meanwhile.
                 problem = ex.getMessage();
+                Duration wait = backoff.next();
                 log.warn("Schema not ready, retrying in {} ms: {}", wait.toMillis(), ex.getMessage());
                 if (!pause(wait)) {
                     return;
                 }
-                wait = wait.multipliedBy(2).compareTo(MAX_RETRY_INTERVAL) > 0 ? MAX_RETRY_INTERVAL : wait.multipliedBy(2);
             }
         }
     }

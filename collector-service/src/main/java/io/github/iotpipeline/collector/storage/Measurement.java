@@ -2,12 +2,14 @@ package io.github.iotpipeline.collector.storage;
 
 import java.time.Instant;
 
+import io.github.iotpipeline.collector.quality.Quality;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.SQLInsert;
 import org.hibernate.jdbc.Expectation;
 
@@ -23,7 +25,7 @@ import org.hibernate.jdbc.Expectation;
 @SQLInsert(sql = "insert into measurements (quality, received_at, seq, unit, value, sensor_id, ts)"
         + " values (?, ?, ?, ?, ?, ?, ?) on conflict (sensor_id, ts) do nothing",
         verify = Expectation.None.class)
-public class Measurement {
+class Measurement {
 
     @Id
     @Column(name = "sensor_id")
@@ -35,11 +37,11 @@ public class Measurement {
 
     private double value;
 
-    private String unit;
+    private @Nullable String unit;
 
     private String quality;
 
-    private Long seq;
+    private @Nullable Long seq;
 
     @Column(name = "received_at")
     private Instant receivedAt;
@@ -51,56 +53,50 @@ public class Measurement {
     protected Measurement() {
     }
 
-    public Measurement(String sensorId, Instant ts, double value, String unit, Quality quality, Long seq,
-            Instant receivedAt) {
-        this(sensorId, ts, value, unit, quality, seq, receivedAt, false);
+    Measurement(AcceptedReading reading) {
+        this.redelivered = reading.redelivered();
+        this.sensorId = reading.sensorId();
+        this.ts = reading.ts();
+        this.value = reading.value();
+        this.unit = reading.unit();
+        this.quality = reading.quality().code();
+        this.seq = reading.seq();
+        this.receivedAt = reading.receivedAt();
     }
 
-    public Measurement(String sensorId, Instant ts, double value, String unit, Quality quality, Long seq,
-            Instant receivedAt, boolean redelivered) {
-        this.redelivered = redelivered;
-        this.sensorId = sensorId;
-        this.ts = ts;
-        this.value = value;
-        this.unit = unit;
-        this.quality = quality.code();
-        this.seq = seq;
-        this.receivedAt = receivedAt;
-    }
-
-    public boolean isRedelivered() {
+    boolean isRedelivered() {
         return redelivered;
     }
 
-    public MeasurementId id() {
+    MeasurementId id() {
         return new MeasurementId(sensorId, ts);
     }
 
-    public String getSensorId() {
+    String getSensorId() {
         return sensorId;
     }
 
-    public Instant getTs() {
+    Instant getTs() {
         return ts;
     }
 
-    public double getValue() {
+    double getValue() {
         return value;
     }
 
-    public String getUnit() {
+    @Nullable String getUnit() {
         return unit;
     }
 
-    public String getQuality() {
+    String getQuality() {
         return quality;
     }
 
-    public Long getSeq() {
+    @Nullable Long getSeq() {
         return seq;
     }
 
-    public Instant getReceivedAt() {
+    Instant getReceivedAt() {
         return receivedAt;
     }
 }

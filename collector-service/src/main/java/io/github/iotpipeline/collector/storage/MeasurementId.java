@@ -4,5 +4,5 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /** The natural key of a measurement: one reading per sensor and instant. */
-public record MeasurementId(String sensorId, Instant ts) implements Serializable {
+record MeasurementId(String sensorId, Instant ts) implements Serializable {
 }

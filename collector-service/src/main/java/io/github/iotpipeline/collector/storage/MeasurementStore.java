@@ -45,11 +45,12 @@ public class MeasurementStore {
     private EntityManager entityManager;
 
     @Transactional
-    public Stored store(List<Measurement> measurements, List<RejectedMessage> rejected) {
+    public Stored store(List<AcceptedReading> readings, List<DeadLetter> deadLetters) {
         // Two copies of one reading in the same batch would clash in the persistence context; keep the first.
         Map<MeasurementId, Measurement> unique = new LinkedHashMap<>();
         List<Measurement> copies = new ArrayList<>();
-        for (Measurement measurement : measurements) {
+        for (AcceptedReading reading : readings) {
+            Measurement measurement = new Measurement(reading);
             if (unique.putIfAbsent(measurement.id(), measurement) != null) {
                 copies.add(measurement);
             }
@@ -65,19 +66,23 @@ public class MeasurementStore {
         for (Measurement copy : copies) {
             entityManager.persist(new DuplicateReading(copy));
         }
-        int repeatedRejections = 0;
-        for (RejectedMessage message : rejected) {
-            if (message.isRedelivered() && alreadyRejected(message)) {
-                repeatedRejections++;
-            }
-            else {
-                entityManager.persist(message);
-            }
-        }
+        List<String> rejectedReasons = storeDeadLetters(deadLetters);
         entityManager.flush();
         entityManager.clear();
-        return new Stored(fresh.size(), measurements.size() - fresh.size() + repeatedRejections,
-                rejected.size() - repeatedRejections);
+        return new Stored(fresh.size(), readings.size() - fresh.size() + deadLetters.size() - rejectedReasons.size(),
+                rejectedReasons);
+    }
+
+    /** Persists the dead letters that are not stored already; returns the reasons of those persisted. */
+    private List<String> storeDeadLetters(List<DeadLetter> deadLetters) {
+        List<String> reasons = new ArrayList<>(deadLetters.size());
+        for (DeadLetter letter : deadLetters) {
+            if (!letter.redelivered() || !alreadyRejected(letter)) {
+                entityManager.persist(new RejectedMessage(letter));
+                reasons.add(letter.reason());
+            }
+        }
+        return reasons;
     }
 
     /**
@@ -100,11 +105,11 @@ public class MeasurementStore {
      * Dead letters have no natural key: a device may well send the same bad payload twice. But a message the
      * broker flags as redelivered, whose topic and payload are stored already, is that stored message again.
      */
-    private boolean alreadyRejected(RejectedMessage message) {
+    private boolean alreadyRejected(DeadLetter letter) {
         return !entityManager.createNativeQuery(
                         "select 1 from rejected_messages where topic = ?1 and payload = ?2 limit 1")
-                .setParameter(1, message.getTopic())
-                .setParameter(2, message.getPayload())
+                .setParameter(1, letter.topic())
+                .setParameter(2, letter.payload())
                 .getResultList().isEmpty();
     }
 
@@ -141,14 +146,17 @@ public class MeasurementStore {
      * @param stored readings inserted as new rows
      * @param duplicates readings not inserted because they were stored already or appeared twice in the batch,
      *        and redelivered dead letters that were stored already
-     * @param rejected dead letters inserted
+     * @param rejectedReasons the reason of each dead letter inserted
      */
-    public record Stored(int stored, int duplicates, int rejected) {
+    public record Stored(int stored, int duplicates, List<String> rejectedReasons) {
 
-        public static final Stored NONE = new Stored(0, 0, 0);
+        public Stored {
+            rejectedReasons = List.copyOf(rejectedReasons);
+        }
 
-        public Stored plus(Stored other) {
-            return new Stored(stored + other.stored, duplicates + other.duplicates, rejected + other.rejected);
+        /** Dead letters inserted. */
+        public int rejected() {
+            return rejectedReasons.size();
         }
     }
 }

@@ -11,17 +11,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 
 /** A message that is not a valid reading, kept with the reason so an operator can see and replay it. */
 @Entity
 @Table(name = "rejected_messages")
-public class RejectedMessage {
+class RejectedMessage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rejected_messages_id")
     // A pooled sequence, unlike IDENTITY, lets Hibernate batch these inserts during a flood of bad input.
     @SequenceGenerator(name = "rejected_messages_id", sequenceName = "rejected_messages_id_seq", allocationSize = 50)
-    private Long id;
+    private @Nullable Long id;
 
     @Column(name = "received_at")
     private Instant receivedAt;
@@ -29,7 +30,7 @@ public class RejectedMessage {
     private String topic;
 
     @Column(name = "sensor_id")
-    private String sensorId;
+    private @Nullable String sensorId;
 
     private String reason;
 
@@ -38,7 +39,7 @@ public class RejectedMessage {
     private byte[] payload;
 
     @Column(name = "payload_text")
-    private String payloadText;
+    private @Nullable String payloadText;
 
     /** The broker flagged the message as a redelivery: it may be stored already. */
     @Transient
@@ -47,28 +48,19 @@ public class RejectedMessage {
     protected RejectedMessage() {
     }
 
-    public RejectedMessage(Instant receivedAt, String topic, String reason, String detail, byte[] payload) {
-        this(receivedAt, topic, null, reason, detail, payload, false);
-    }
-
-    /**
-     * @param sensorId the sensor the topic names, so that the rejection counts against it; null when the topic
-     *        names none
-     */
-    public RejectedMessage(Instant receivedAt, String topic, String sensorId, String reason, String detail,
-            byte[] payload, boolean redelivered) {
-        this.redelivered = redelivered;
-        this.receivedAt = receivedAt;
-        this.topic = topic;
-        this.sensorId = sensorId;
-        this.reason = reason;
-        this.detail = detail;
-        this.payload = payload;
-        this.payloadText = readableText(payload);
+    RejectedMessage(DeadLetter letter) {
+        this.redelivered = letter.redelivered();
+        this.receivedAt = letter.receivedAt();
+        this.topic = letter.topic();
+        this.sensorId = letter.sensorId();
+        this.reason = letter.reason();
+        this.detail = letter.detail();
+        this.payload = letter.payload();
+        this.payloadText = readableText(letter.payload());
     }
 
     /** The payload as text when PostgreSQL can hold it as text: valid UTF-8 without NUL bytes. */
-    static String readableText(byte[] payload) {
+    static @Nullable String readableText(byte[] payload) {
         for (byte b : payload) {
             if (b == 0) {
                 return null;
@@ -77,47 +69,39 @@ public class RejectedMessage {
         return Utf8.decodeOrNull(payload);
     }
 
-    public boolean isRedelivered() {
+    boolean isRedelivered() {
         return redelivered;
     }
 
-    public Long getId() {
+    @Nullable Long getId() {
         return id;
     }
 
-    /**
-     * Whether the store inserted this message: the id is assigned when it is persisted, and a redelivered copy of
-     * a dead letter stored already is not persisted (it counts as a duplicate instead).
-     */
-    public boolean isStored() {
-        return id != null;
-    }
-
-    public Instant getReceivedAt() {
+    Instant getReceivedAt() {
         return receivedAt;
     }
 
-    public String getTopic() {
+    String getTopic() {
         return topic;
     }
 
-    public String getSensorId() {
+    @Nullable String getSensorId() {
         return sensorId;
     }
 
-    public String getReason() {
+    String getReason() {
         return reason;
     }
 
-    public String getDetail() {
+    String getDetail() {
         return detail;
     }
 
-    public byte[] getPayload() {
+    byte[] getPayload() {
         return payload;
     }
 
-    public String getPayloadText() {
+    @Nullable String getPayloadText() {
         return payloadText;
     }
 }

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.iotpipeline.collector.ingest.ReceivedMessage;
-import io.github.iotpipeline.model.Decoded;
-import io.github.iotpipeline.model.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +26,11 @@ class RawArchiveReaderTests {
         byte[] text = "{\"sensor_id\":\"a\",\n\"x\":1}".getBytes(StandardCharsets.UTF_8);
         byte[] binary = {(byte) 0xFF, 0, 1, '\n'};
         Instant at = Instant.parse("2026-11-26T10:00:00.123456Z");
-        archive.append(List.of(message("sensors/a/readings", text, at), message("sensors/b/readings", binary, at)));
+        archive.append(List.of(message("sensors/a/readings", text, at),
+                new ArchiveEntry(at, "sensors/b/readings", 0, true, true, binary)));
         archive.close();
 
-        List<RawArchiveReader.RawEntry> entries = new ArrayList<>();
+        List<ArchiveEntry> entries = new ArrayList<>();
         int skipped = reader.read(archive.fileFor(java.time.LocalDate.parse("2026-11-26")), entries::add,
                 line -> { });
 
@@ -41,7 +39,10 @@ class RawArchiveReaderTests {
         assertThat(entries.get(0).payload()).isEqualTo(text);
         assertThat(entries.get(0).topic()).isEqualTo("sensors/a/readings");
         assertThat(entries.get(0).receivedAt()).isEqualTo(at);
+        assertThat(entries.get(0).duplicate()).isFalse();
         assertThat(entries.get(1).payload()).isEqualTo(binary);
+        assertThat(entries.get(1)).extracting(ArchiveEntry::qos, ArchiveEntry::retained, ArchiveEntry::duplicate)
+                .containsExactly(0, true, true);
     }
 
     @Test
@@ -65,8 +66,7 @@ class RawArchiveReaderTests {
         assertThat(skipped.get(0).toString()).startsWith("raw_20261126.jsonl:2: ");
     }
 
-    private static ReceivedMessage message(String topic, byte[] payload, Instant at) {
-        return new ReceivedMessage(topic, payload, at, 1, false, false,
-                Decoded.rejected(RejectReason.MALFORMED_JSON, "test"), null, 0);
+    private static ArchiveEntry message(String topic, byte[] payload, Instant at) {
+        return new ArchiveEntry(at, topic, 1, false, false, payload);
     }
 }

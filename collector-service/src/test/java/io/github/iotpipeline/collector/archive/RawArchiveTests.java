@@ -12,9 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.TimeZone;
 
-import io.github.iotpipeline.collector.ingest.ReceivedMessage;
-import io.github.iotpipeline.model.Decoded;
-import io.github.iotpipeline.model.RejectReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +52,10 @@ class RawArchiveTests {
 
     @Test
     void writesOneJsonLinePerMessageWithTheDeliveryDetails() throws IOException {
-        ReceivedMessage first = new ReceivedMessage("sensors/sensor-1/readings", utf8("{\"value\":1}"), NOON, 1,
-                false, false, DUMMY, null, 1);
-        ReceivedMessage second = new ReceivedMessage("sensors/sensor-2/readings", utf8("{\"value\":2}"),
-                NOON.plusMillis(1), 0, true, true, DUMMY, null, 1);
+        ArchiveEntry first = new ArchiveEntry(NOON, "sensors/sensor-1/readings", 1, false, false,
+                utf8("{\"value\":1}"));
+        ArchiveEntry second = new ArchiveEntry(NOON.plusMillis(1), "sensors/sensor-2/readings", 0, true, true,
+                utf8("{\"value\":2}"));
 
         archive.append(List.of(first, second));
 
@@ -115,7 +112,7 @@ class RawArchiveTests {
     void keepsNewlinesAndControlCharactersInsideOneLine() throws IOException {
         List<String> payloads = List.of("line one\nline two", "carriage\rreturn\r\n", "nul\u0000byte",
                 "escape \u001b[31m and tab\t and bell\u0007", "unicode °C ✓ \uD83D\uDE00 and \u2028 separator", "");
-        List<ReceivedMessage> messages = payloads.stream().map(payload -> message(NOON, utf8(payload))).toList();
+        List<ArchiveEntry> messages = payloads.stream().map(payload -> message(NOON, utf8(payload))).toList();
 
         archive.append(messages);
 
@@ -176,7 +173,7 @@ class RawArchiveTests {
 
     @Test
     void returnsTheNumberOfBytesWritten() throws IOException {
-        List<ReceivedMessage> messages = List.of(message(NOON, utf8("°C")), message(NOON, new byte[] {(byte) 0xFF}),
+        List<ArchiveEntry> messages = List.of(message(NOON, utf8("°C")), message(NOON, new byte[] {(byte) 0xFF}),
                 message(Instant.parse("2026-03-02T00:00:00Z"), utf8("next day")));
 
         long bytes = archive.append(messages);
@@ -210,10 +207,8 @@ class RawArchiveTests {
         assertThat(parsedLines(file)).extracting(line -> line.path("payload").asString()).containsExactly("second try");
     }
 
-    private static final Decoded DUMMY = Decoded.rejected(RejectReason.MALFORMED_JSON, "not looked at by the archive");
-
-    private static ReceivedMessage message(Instant receivedAt, byte[] payload) {
-        return new ReceivedMessage("sensors/sensor-1/readings", payload, receivedAt, 1, false, false, DUMMY, null, 1);
+    private static ArchiveEntry message(Instant receivedAt, byte[] payload) {
+        return new ArchiveEntry(receivedAt, "sensors/sensor-1/readings", 1, false, false, payload);
     }
 
     private static byte[] utf8(String text) {

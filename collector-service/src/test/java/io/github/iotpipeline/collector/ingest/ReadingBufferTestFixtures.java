@@ -30,7 +30,7 @@ final class ReadingBufferTestFixtures {
     }
 
     /** Records every batch it is asked to write; fails with a given message until told to succeed. */
-    static final class RecordingBatchWriter extends BatchWriter {
+    static final class RecordingBatchWriter implements BatchSink {
 
         private final List<List<ReceivedMessage>> attempted = new ArrayList<>();
         private final List<List<ReceivedMessage>> written = new ArrayList<>();
@@ -38,12 +38,8 @@ final class ReadingBufferTestFixtures {
         private Runnable duringWrite = () -> { };
         private boolean ready = true;
 
-        RecordingBatchWriter() {
-            super(null, null, null, null, null, null, null);
-        }
-
         @Override
-        synchronized void write(Batch batch) {
+        public synchronized void write(Batch batch) {
             duringWrite.run();
             attempted.add(batch.messages());
             if (failure != null) {
@@ -53,7 +49,7 @@ final class ReadingBufferTestFixtures {
         }
 
         @Override
-        synchronized boolean ready() {
+        public synchronized boolean ready() {
             return ready;
         }
 

@@ -9,12 +9,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import io.github.iotpipeline.collector.quality.Quality;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestBroker;
@@ -110,7 +110,7 @@ class MeasurementStoreTests {
         MeasurementStore.Stored stored = store.store(List.of(measurement("sensor-1", TS, 21.5),
                 measurement("sensor-2", TS, 40.0), measurement("sensor-1", TS, 21.5)), List.of());
 
-        assertThat(stored).isEqualTo(new MeasurementStore.Stored(2, 1, 0));
+        assertThat(stored).isEqualTo(new MeasurementStore.Stored(2, 1, List.of()));
         assertThat(countMeasurements()).isEqualTo(2);
     }
 
@@ -120,8 +120,8 @@ class MeasurementStoreTests {
         store.store(List.of(measurement("sensor-1", TS, 21.5)), List.of());
 
         store.store(List.of(
-                new Measurement("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, true),
-                new Measurement("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, false),
+                new AcceptedReading("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, true),
+                new AcceptedReading("sensor-1", TS, 21.5, "°C", Quality.VALID, null, receivedAgain, false),
                 measurement("sensor-2", TS, 40.0),
                 measurement("sensor-2", TS, 40.0)), List.of());
 
@@ -135,8 +135,8 @@ class MeasurementStoreTests {
     @Test
     void storesEachFieldInItsOwnColumn() {
         Instant receivedAt = Instant.parse("2026-03-01T12:00:01.5Z");
-        store.store(List.of(new Measurement("sensor-1", TS, 21.5, "°C", Quality.OUT_OF_RANGE, 42L, receivedAt),
-                new Measurement("sensor-2", TS, -3.25, null, Quality.UNKNOWN_SENSOR, null, receivedAt)), List.of());
+        store.store(List.of(new AcceptedReading("sensor-1", TS, 21.5, "°C", Quality.OUT_OF_RANGE, 42L, receivedAt),
+                new AcceptedReading("sensor-2", TS, -3.25, null, Quality.UNKNOWN_SENSOR, null, receivedAt)), List.of());
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select sensor_id, ts, value, unit, quality, seq, received_at from measurements order by sensor_id");
@@ -158,20 +158,13 @@ class MeasurementStoreTests {
 
     @Test
     void givesRejectedMessagesIdsFromThePooledSequence() {
-        List<RejectedMessage> first = List.of(rejected(utf8("a")), rejected(utf8("b")), rejected(utf8("c")));
-        List<RejectedMessage> second = List.of(rejected(utf8("d")), rejected(utf8("e")));
+        store.store(List.of(), List.of(rejected(utf8("a")), rejected(utf8("b")), rejected(utf8("c"))));
+        store.store(List.of(), List.of(rejected(utf8("d")), rejected(utf8("e"))));
 
-        store.store(List.of(), first);
-        store.store(List.of(), second);
-
-        List<Long> ids = new ArrayList<>();
-        first.forEach(message -> ids.add(message.getId()));
-        second.forEach(message -> ids.add(message.getId()));
-        assertThat(ids).doesNotContainNull();
+        List<Long> ids = jdbc.queryForList("select id from rejected_messages order by id", Long.class);
+        assertThat(ids).hasSize(5).doesNotContainNull();
         // One database call hands out a block of ids; one call per row would step by the increment of 50.
         assertThat(ids).containsExactlyElementsOf(consecutiveFrom(ids.get(0), 5));
-        assertThat(jdbc.queryForList("select id from rejected_messages order by id", Long.class))
-                .containsExactlyElementsOf(ids);
         assertThat(jdbc.queryForObject("select last_value from rejected_messages_id_seq", Long.class))
                 .isGreaterThanOrEqualTo(ids.get(ids.size() - 1));
     }
@@ -197,7 +190,7 @@ class MeasurementStoreTests {
 
     @Test
     void insertsAHundredMeasurementsAsOneJdbcBatch() {
-        List<Measurement> measurements = IntStream.range(0, 100)
+        List<AcceptedReading> measurements = IntStream.range(0, 100)
                 .mapToObj(i -> measurement("sensor-" + (i % 4), TS.plus(i, ChronoUnit.MILLIS), i))
                 .toList();
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
@@ -213,7 +206,7 @@ class MeasurementStoreTests {
 
     @Test
     void insertsAHundredRejectedMessagesInAFewStatements() {
-        List<RejectedMessage> rejected = IntStream.range(0, 100).mapToObj(i -> rejected(utf8("bad " + i))).toList();
+        List<DeadLetter> rejected = IntStream.range(0, 100).mapToObj(i -> rejected(utf8("bad " + i))).toList();
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
 
@@ -230,8 +223,8 @@ class MeasurementStoreTests {
         return count == null ? 0 : count;
     }
 
-    private static Measurement measurement(String sensorId, Instant ts, double value) {
-        return new Measurement(sensorId, ts, value, "°C", Quality.VALID, null, TS.plusSeconds(1));
+    private static AcceptedReading measurement(String sensorId, Instant ts, double value) {
+        return new AcceptedReading(sensorId, ts, value, "°C", Quality.VALID, null, TS.plusSeconds(1));
     }
 
     @Test
@@ -240,14 +233,16 @@ class MeasurementStoreTests {
         store.store(List.of(), List.of(rejected(payload)));
 
         MeasurementStore.Stored redelivery = store.store(List.of(),
-                List.of(new RejectedMessage(TS, "sensors/sensor-1/readings", "sensor-1", "malformed_json", "test detail", payload, true)));
+                List.of(new DeadLetter(TS, "sensors/sensor-1/readings", "sensor-1", "malformed_json", "test detail",
+                        payload, true)));
         MeasurementStore.Stored repeat = store.store(List.of(), List.of(rejected(payload)));
         MeasurementStore.Stored firstDelivery = store.store(List.of(),
-                List.of(new RejectedMessage(TS, "sensors/sensor-2/readings", "sensor-2", "malformed_json", "test detail", payload, true)));
+                List.of(new DeadLetter(TS, "sensors/sensor-2/readings", "sensor-2", "malformed_json", "test detail",
+                        payload, true)));
 
-        assertThat(redelivery).isEqualTo(new MeasurementStore.Stored(0, 1, 0));
-        assertThat(repeat).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
-        assertThat(firstDelivery).isEqualTo(new MeasurementStore.Stored(0, 0, 1));
+        assertThat(redelivery).isEqualTo(new MeasurementStore.Stored(0, 1, List.of()));
+        assertThat(repeat).isEqualTo(new MeasurementStore.Stored(0, 0, List.of("malformed_json")));
+        assertThat(firstDelivery).isEqualTo(new MeasurementStore.Stored(0, 0, List.of("malformed_json")));
         assertThat(jdbc.queryForObject("select count(*) from rejected_messages", Integer.class)).isEqualTo(3);
         // A dead letter is not a reading: its copies are counted, not listed among duplicate readings.
         assertThat(jdbc.queryForObject("select count(*) from duplicate_readings", Integer.class)).isZero();
@@ -256,13 +251,13 @@ class MeasurementStoreTests {
     @Test
     void keepsTheSensorATopicNamesWithItsDeadLetter() {
         store.store(List.of(), List.of(
-                new RejectedMessage(TS, "sensors/sensor-3/readings", "sensor-3", "malformed_json", "d", utf8("{"), false)));
+                new DeadLetter(TS, "sensors/sensor-3/readings", "sensor-3", "malformed_json", "d", utf8("{"), false)));
 
         assertThat(jdbc.queryForObject("select sensor_id from rejected_messages", String.class)).isEqualTo("sensor-3");
     }
 
-    private static RejectedMessage rejected(byte[] payload) {
-        return new RejectedMessage(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload);
+    private static DeadLetter rejected(byte[] payload) {
+        return new DeadLetter(TS, "sensors/sensor-1/readings", "malformed_json", "test detail", payload);
     }
 
     private static List<Long> consecutiveFrom(long first, int count) {

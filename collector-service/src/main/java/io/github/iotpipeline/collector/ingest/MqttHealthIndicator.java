@@ -1,7 +1,5 @@
-package io.github.iotpipeline.collector.health;
+package io.github.iotpipeline.collector.ingest;
 
-import io.github.iotpipeline.collector.ingest.MqttConnectionState;
-import io.github.iotpipeline.collector.ingest.MqttProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

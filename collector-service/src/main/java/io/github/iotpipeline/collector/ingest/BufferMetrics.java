@@ -1,6 +1,5 @@
-package io.github.iotpipeline.collector.health;
+package io.github.iotpipeline.collector.ingest;
 
-import io.github.iotpipeline.collector.ingest.ReadingBuffer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

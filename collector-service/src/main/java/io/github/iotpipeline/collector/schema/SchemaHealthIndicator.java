@@ -1,6 +1,5 @@
-package io.github.iotpipeline.collector.health;
+package io.github.iotpipeline.collector.schema;
 
-import io.github.iotpipeline.collector.schema.SchemaMigration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

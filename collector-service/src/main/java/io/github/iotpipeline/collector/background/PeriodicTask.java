@@ -1,4 +1,4 @@
-package io.github.iotpipeline.collector;
+package io.github.iotpipeline.collector.background;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package io.github.iotpipeline.collector.storage;
+package io.github.iotpipeline.collector.quality;
 
 import java.util.Locale;
 

@@ -1,11 +1,9 @@
-package io.github.iotpipeline.collector.health;
+package io.github.iotpipeline.collector.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
-import io.github.iotpipeline.collector.ingest.BatchProperties;
-import io.github.iotpipeline.collector.ingest.BufferStatus;
-import io.github.iotpipeline.collector.ingest.ReadingBuffer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,8 @@ class BufferHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         BufferStatus status = buffer.status();
-        Duration oldestAge = status.oldest() == null ? Duration.ZERO : Duration.between(status.oldest(), clock.instant());
+        Instant oldest = status.oldest();
+        Duration oldestAge = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
         boolean stuck = oldestAge.compareTo(properties.flushInterval().multipliedBy(3)) > 0;
         Health.Builder health = status.consecutiveFailures() > 0 || stuck ? Health.down() : Health.up();
         health.withDetail("buffered", status.buffered())
