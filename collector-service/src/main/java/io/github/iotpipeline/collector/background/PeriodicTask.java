@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task repeated with a fixed delay on a daemon thread of its own. The collector's background jobs use it
  * rather than the shared task scheduler, so a slow job never delays the MQTT client's reconnects.
@@ -15,7 +17,7 @@ public final class PeriodicTask {
     private final Runnable task;
     private final Duration firstDelay;
     private final Duration delay;
-    private ScheduledExecutorService executor;
+    private @Nullable ScheduledExecutorService executor;
 
     public PeriodicTask(String name, Runnable task, Duration firstDelay, Duration delay) {
         this.name = name;

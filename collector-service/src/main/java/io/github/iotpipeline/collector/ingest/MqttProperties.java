@@ -46,8 +46,8 @@ public record MqttProperties(
     @Override
     public String toString() {
         return "MqttProperties[url=" + url + ", username=" + username
-                + ", password=" + (password == null ? "null" : "******") + ", clientId=" + clientId + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter
-                + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", keepAlive="
+                + ", password=" + (password == null ? "null" : "******") + ", clientId=" + clientId
+                + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", keepAlive="
                 + keepAlive + ", connectionTimeout=" + connectionTimeout + "]";
     }
 }

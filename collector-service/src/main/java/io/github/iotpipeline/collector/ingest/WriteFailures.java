@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells a failure caused by the data from one caused by the surroundings. Only PostgreSQL's data
  * exceptions (SQLSTATE class 22) and integrity violations (class 23) blame a row; then the batch is split
@@ -29,13 +31,13 @@ final class WriteFailures {
         return state == null ? message : message + " (SQLSTATE " + state + ")";
     }
 
-    private static String sqlState(Throwable failure) {
+    private static @Nullable String sqlState(Throwable failure) {
         SQLException sql = sqlException(failure);
         return sql == null ? null : sql.getSQLState();
     }
 
     /** The deepest SQLException, following both causes and JDBC's chained "next" exceptions. */
-    private static SQLException sqlException(Throwable failure) {
+    private static @Nullable SQLException sqlException(Throwable failure) {
         SQLException found = null;
         Set<Throwable> seen = new HashSet<>();
         Throwable current = failure;

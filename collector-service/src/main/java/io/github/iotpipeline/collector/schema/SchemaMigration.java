@@ -42,7 +42,7 @@ public class SchemaMigration implements SmartLifecycle {
         return ready;
     }
 
-    /** Why the schema is not ready, or null. */
+    /** Why the schema is not ready; null once it is. */
     public @Nullable String problem() {
         return ready ? null : problem;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,15 +23,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("spring.flyway")
 public record SchemaProperties(
         @NotBlank String url,
-        String user,
-        String password,
+        @Nullable String user,
+        @Nullable String password,
         @DefaultValue("classpath:db/migration") List<String> locations,
         @DefaultValue("1s") Duration retryInterval) {
 
     /** Without the password: a log line or an exception message that prints the settings must not leak it. */
     @Override
     public String toString() {
-        return "SchemaProperties[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "******")
-                + ", locations=" + locations + ", retryInterval=" + retryInterval + "]";
+        return "SchemaProperties[url=" + url + ", user=" + user
+                + ", password=" + (password == null ? "null" : "******") + ", locations=" + locations + ", retryInterval=" + retryInterval + "]";
     }
 }
