@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.iotpipeline.testsupport.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,10 +197,7 @@ class SensorFaultIndicatorsTests {
     }
 
     private static double gauge(String prometheus, String metric, String sensor) {
-        return prometheus.lines()
-                .filter(line -> line.startsWith(metric + "{") && line.contains("sensor=\"" + sensor + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
+        return PrometheusText.parse(prometheus).value(metric, "sensor", sensor)
                 .orElseThrow(() -> new AssertionError(metric + " for " + sensor + " not in:\n" + prometheus));
     }
 
