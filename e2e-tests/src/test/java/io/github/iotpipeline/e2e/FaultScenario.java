@@ -18,6 +18,7 @@ import io.github.iotpipeline.model.SensorTopics;
 import io.github.iotpipeline.testsupport.MosquittoProcess;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.OwnBroker;
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import io.github.iotpipeline.testsupport.TcpProxy;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -88,7 +89,7 @@ final class FaultScenario implements AutoCloseable {
     }
 
     private static OwnBroker projectMosquitto() {
-        return MosquittoProcess.startWithProjectConfig(ProjectFiles.mosquittoConfig());
+        return MosquittoProcess.startWithProjectConfig(ProjectRoot.resolve("mosquitto/mosquitto.conf"));
     }
 
     private static FaultScenario create(String prefix, Path work, Map<String, String> settings, OwnBroker broker)
