@@ -44,8 +44,8 @@ class SensorFaultIndicatorsTests {
     @BeforeAll
     static void runFaultySensors() {
         pipeline = InProcessPipeline.startCollector("faults", rawDirectory,
-                "--collector.batch.flush-interval=1s", "--collector.sensor-monitor.poll-interval=1s",
-                "--collector.sensors.refresh-interval=1s");
+                Map.of("collector.batch.flush-interval", "1s", "collector.sensor-monitor.poll-interval", "1s",
+                        "collector.sensors.refresh-interval", "1s"));
         jdbc = pipeline.jdbc();
         // Two more registered sensors, and thresholds that fit a test of seconds rather than a day.
         jdbc.update("insert into sensors (id, name, type, unit, min_value, max_value) values"
