@@ -7,12 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.github.iotpipeline.collector.ingest.MqttConnectionState;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.CollectorArguments;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,21 +44,9 @@ public final class RunningCollector implements AutoCloseable {
 
     public static RunningCollector start(TestDatabase database, String brokerUrl, String name, Path rawDirectory,
             Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("mqtt.url", brokerUrl);
-        properties.put("mqtt.client-id", name);
-        properties.put("mqtt.topic-root", name);
-        properties.put("collector.raw.directory", rawDirectory.toString());
-        properties.put("server.port", "0");
-        properties.putAll(overrides);
-        // Arguments, not default properties: these must win over collector.yml.
-        String[] arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = CollectorApplication.builder().run(arguments);
+        CollectorArguments arguments = CollectorArguments.of(database, brokerUrl, name, rawDirectory).with(overrides);
+        ConfigurableApplicationContext context = CollectorApplication.builder()
+                .run(arguments.commandLine().toArray(String[]::new));
         RunningCollector collector = new RunningCollector(context, brokerUrl, name, new SensorTopics(name));
         collector.awaitConnected();
         return collector;

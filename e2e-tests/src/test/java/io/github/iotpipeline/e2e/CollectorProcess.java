@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.iotpipeline.collector.CollectorApplication;
 import io.github.iotpipeline.embedded.LoopbackPorts;
+import io.github.iotpipeline.testsupport.CollectorArguments;
 
 /**
  * The collector as a JVM process of its own, so a test can end it the way an orchestrator does (SIGTERM) or
@@ -30,27 +30,15 @@ final class CollectorProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    /**
-     * @param settings further {@code --key=value} arguments, such as {@code collector.batch.max-retry-backoff}
-     */
-    CollectorProcess(Connection connection, Path rawDirectory, Path log, Map<String, String> settings) {
+    CollectorProcess(CollectorArguments arguments, Path log) {
         this.log = log.toAbsolutePath();
         this.port = LoopbackPorts.free();
         this.endpoints = new CollectorEndpoints(port);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CollectorApplication.class.getName(),
-                "--spring.datasource.url=" + connection.datasourceUrl(),
-                "--spring.datasource.username=" + connection.username(),
-                "--spring.datasource.password=" + connection.password(),
-                "--mqtt.url=" + connection.brokerUrl(),
-                "--mqtt.client-id=" + connection.name(),
-                "--mqtt.topic-root=" + connection.name(),
-                "--collector.raw.directory=" + rawDirectory,
-                "--server.address=127.0.0.1",
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off"));
-        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+                CollectorApplication.class.getName()));
+        command.addAll(arguments.with("server.address", "127.0.0.1").with("server.port", port)
+                .with("spring.main.banner-mode", "off").commandLine());
     }
 
     void start() {
@@ -142,13 +130,5 @@ final class CollectorProcess implements AutoCloseable {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Where the collector connects.
-     *
-     * @param name its MQTT client id and topic root
-     */
-    record Connection(String datasourceUrl, String username, String password, String brokerUrl, String name) {
     }
 }

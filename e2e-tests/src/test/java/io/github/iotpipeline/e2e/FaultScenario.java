@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,9 +14,11 @@ import java.util.TreeSet;
 import io.github.iotpipeline.model.ReadingCodec;
 import io.github.iotpipeline.model.SensorReading;
 import io.github.iotpipeline.model.SensorTopics;
+import io.github.iotpipeline.testsupport.CollectorArguments;
 import io.github.iotpipeline.testsupport.MosquittoProcess;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.OwnBroker;
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import io.github.iotpipeline.testsupport.TcpProxy;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -64,13 +65,11 @@ final class FaultScenario implements AutoCloseable {
         URI direct = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         this.databaseProxy = TcpProxy.start(direct.getHost(), direct.getPort());
         this.rawDirectory = Files.createDirectories(work.resolve("raw"));
-        Map<String, String> all = new HashMap<>(FAST_RETRIES);
-        all.putAll(settings);
         String proxied = database.jdbcUrl().replace(direct.getHost() + ":" + direct.getPort(),
                 "127.0.0.1:" + databaseProxy.port());
-        this.collector = new CollectorProcess(
-                new CollectorProcess.Connection(proxied, database.username(), database.password(), broker.url(), name),
-                rawDirectory, Path.of("target", "fault-logs", name + ".log"), all);
+        CollectorArguments arguments = CollectorArguments.of(database, broker.url(), name, rawDirectory)
+                .withDatasourceUrl(proxied).with(FAST_RETRIES).with(settings);
+        this.collector = new CollectorProcess(arguments, Path.of("target", "fault-logs", name + ".log"));
     }
 
     /**
@@ -88,7 +87,7 @@ final class FaultScenario implements AutoCloseable {
     }
 
     private static OwnBroker projectMosquitto() {
-        return MosquittoProcess.startWithProjectConfig(ProjectFiles.mosquittoConfig());
+        return MosquittoProcess.startWithProjectConfig(ProjectRoot.resolve("mosquitto/mosquitto.conf"));
     }
 
     private static FaultScenario create(String prefix, Path work, Map<String, String> settings, OwnBroker broker)

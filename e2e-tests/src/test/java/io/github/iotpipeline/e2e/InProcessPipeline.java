@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.iotpipeline.collector.CollectorApplication;
 import io.github.iotpipeline.collector.ingest.MqttConnectionState;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
 import io.github.iotpipeline.generator.GeneratorApplication;
+import io.github.iotpipeline.testsupport.CollectorArguments;
 import io.github.iotpipeline.testsupport.MqttTestClient;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
@@ -34,24 +36,18 @@ final class InProcessPipeline implements AutoCloseable {
         this.collector = collector;
     }
 
-    /** Starts the collector with the given further arguments and waits until it is subscribed and migrated. */
-    static InProcessPipeline startCollector(String prefix, Path rawDirectory, String... arguments) {
+    /** Starts the collector with the given further settings and waits until it is subscribed and migrated. */
+    static InProcessPipeline startCollector(String prefix, Path rawDirectory, Map<String, String> settings) {
         TestDatabase database = TestDatabase.create(prefix);
         String name = TestBroker.uniqueName(prefix);
-        List<String> all = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--mqtt.url=" + TestBroker.url(), "--mqtt.client-id=" + name, "--mqtt.topic-root=" + name,
-                "--collector.raw.directory=" + rawDirectory, "--server.port=0"));
-        if (TestBroker.isEmbedded() && List.of(arguments).stream()
-                .noneMatch(argument -> argument.startsWith("--collector.batch.flush-interval="))) {
+        CollectorArguments arguments = CollectorArguments.of(database, TestBroker.url(), name, rawDirectory);
+        if (TestBroker.isEmbedded()) {
             // As the local stack does: the embedded broker holds new messages back while a batch is in flight.
-            all.add("--collector.batch.flush-interval=2s");
+            // A flush interval among the settings replaces this one.
+            arguments = arguments.with("collector.batch.flush-interval", "2s");
         }
-        all.addAll(List.of(arguments));
         InProcessPipeline pipeline = new InProcessPipeline(database, name,
-                CollectorApplication.builder().run(all.toArray(String[]::new)));
+                CollectorApplication.builder().run(arguments.with(settings).commandLine().toArray(String[]::new)));
         MqttConnectionState connection = pipeline.collector.getBean(MqttConnectionState.class);
         SchemaMigration schema = pipeline.collector.getBean(SchemaMigration.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> connection.subscribed() && schema.ready());

@@ -43,7 +43,7 @@ class PipelineEndToEndTests {
 
     @BeforeAll
     static void runPipeline() {
-        pipeline = InProcessPipeline.startCollector("e2e", rawDirectory);
+        pipeline = InProcessPipeline.startCollector("e2e", rawDirectory, Map.of());
         jdbc = pipeline.jdbc();
         pipeline.startGenerator("--generator.interval=" + INTERVAL.toMillis() + "ms", "--generator.sensor-count=5");
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.iotpipeline.testsupport.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class SensorFaultIndicatorsTests {
     @BeforeAll
     static void runFaultySensors() {
         pipeline = InProcessPipeline.startCollector("faults", rawDirectory,
-                "--collector.batch.flush-interval=1s", "--collector.sensor-monitor.poll-interval=1s",
-                "--collector.sensors.refresh-interval=1s");
+                Map.of("collector.batch.flush-interval", "1s", "collector.sensor-monitor.poll-interval", "1s",
+                        "collector.sensors.refresh-interval", "1s"));
         jdbc = pipeline.jdbc();
         // Two more registered sensors, and thresholds that fit a test of seconds rather than a day.
         jdbc.update("insert into sensors (id, name, type, unit, min_value, max_value) values"
@@ -196,10 +197,7 @@ class SensorFaultIndicatorsTests {
     }
 
     private static double gauge(String prometheus, String metric, String sensor) {
-        return prometheus.lines()
-                .filter(line -> line.startsWith(metric + "{") && line.contains("sensor=\"" + sensor + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
+        return PrometheusText.parse(prometheus).value(metric, "sensor", sensor)
                 .orElseThrow(() -> new AssertionError(metric + " for " + sensor + " not in:\n" + prometheus));
     }
 

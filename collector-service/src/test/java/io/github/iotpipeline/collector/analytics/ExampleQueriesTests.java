@@ -1,6 +1,5 @@
 package io.github.iotpipeline.collector.analytics;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +38,7 @@ class ExampleQueriesTests {
 
     @BeforeAll
     static void loadTwoDaysOfReadingsIntoAMigratedDatabase() throws Exception {
-        Path root = ProjectRoot.locate();
-        queries = ExampleQueryFile.read(root.resolve(ProjectRoot.EXAMPLE_QUERIES));
+        queries = ExampleQueryFile.read(ProjectRoot.resolve("example_queries.sql"));
         database = TestDatabase.create("example_queries");
         Migrations.apply(database);
         connection = database.connect();

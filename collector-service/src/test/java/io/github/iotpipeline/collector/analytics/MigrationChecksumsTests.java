@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class MigrationChecksumsTests {
         Path root = ProjectRoot.locate();
         Map<String, String> listed = listed(root.resolve(LIST));
         Map<String, String> actual = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(root.resolve(ProjectRoot.MIGRATIONS))) {
+        try (Stream<Path> files = Files.list(root.resolve("db/migration"))) {
             for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".sql")).toList()) {
                 actual.put(file.getFileName().toString(), sha256(file));
             }

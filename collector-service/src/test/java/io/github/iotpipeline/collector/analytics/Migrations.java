@@ -1,5 +1,6 @@
 package io.github.iotpipeline.collector.analytics;
 
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -23,6 +24,6 @@ final class Migrations {
     private static FluentConfiguration configure(TestDatabase database) {
         return Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + ProjectRoot.locate().resolve(ProjectRoot.MIGRATIONS));
+                .locations("filesystem:" + ProjectRoot.resolve("db/migration"));
     }
 }

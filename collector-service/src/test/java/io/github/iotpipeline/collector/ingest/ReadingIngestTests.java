@@ -17,6 +17,7 @@ import io.github.iotpipeline.collector.archive.RawArchive;
 import io.github.iotpipeline.model.ReadingCodec;
 import io.github.iotpipeline.model.SensorReading;
 import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.PrometheusText;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -159,7 +160,7 @@ class ReadingIngestTests {
         publisher.publish(collector.topics().topicFor("sensor-5"), "not a reading");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            PrometheusText metrics = new PrometheusText(collector.get("/actuator/prometheus").body());
+            PrometheusText metrics = PrometheusText.parse(collector.get("/actuator/prometheus").body());
             assertThat(metrics.sum("collector_buffer_messages")).isZero();
             assertThat(metrics.sum("collector_messages_received_total"))
                     .isEqualTo(metrics.sum("collector_readings_stored_total")
@@ -178,7 +179,7 @@ class ReadingIngestTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-1' and ts = ?", reading.timestamp()) == 1);
 
         String prometheus = collector.get("/actuator/prometheus").body();
-        PrometheusText metrics = new PrometheusText(prometheus);
+        PrometheusText metrics = PrometheusText.parse(prometheus);
         assertThat(metrics.sum("collector_reading_latency_seconds_count")).isPositive();
         // Stamped two seconds before publication: the slowest committed reading waited at least that long.
         assertThat(metrics.sum("collector_reading_latency_seconds_max")).isGreaterThanOrEqualTo(2.0);

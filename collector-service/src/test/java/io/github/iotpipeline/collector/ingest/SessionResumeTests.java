@@ -15,6 +15,7 @@ import io.github.iotpipeline.model.SensorReading;
 import io.github.iotpipeline.model.SensorTopics;
 import io.github.iotpipeline.testsupport.MessageArrivals;
 import io.github.iotpipeline.testsupport.MqttTestClient;
+import io.github.iotpipeline.testsupport.PrometheusText;
 import io.github.iotpipeline.testsupport.TestBroker;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -111,7 +112,7 @@ class SessionResumeTests {
                     .build());
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                PrometheusText metrics = new PrometheusText(collector.get("/actuator/prometheus").body());
+                PrometheusText metrics = PrometheusText.parse(collector.get("/actuator/prometheus").body());
                 assertThat(metrics.sum("collector_messages_received_total")).isEqualTo(2);
                 assertThat(metrics.sum("collector_buffer_messages")).isZero();
                 assertThat(metrics.sum("collector_readings_duplicates_total")).isEqualTo(1);

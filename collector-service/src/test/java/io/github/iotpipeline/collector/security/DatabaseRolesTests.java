@@ -1,6 +1,5 @@
 package io.github.iotpipeline.collector.security;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +9,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.github.iotpipeline.testsupport.ProjectRoot;
 import io.github.iotpipeline.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class DatabaseRolesTests {
 
     @BeforeAll
     static void migrateTwoDatabasesOnOneServer() throws SQLException {
-        Path migrations = migrations();
+        Path migrations = ProjectRoot.resolve("db/migration");
         database = TestDatabase.create("roles");
         secondDatabase = TestDatabase.create("roles");
         migrate(database, migrations);
@@ -209,17 +209,6 @@ class DatabaseRolesTests {
                 .locations("filesystem:" + migrations)
                 .load()
                 .migrate();
-    }
-
-    /** {@code db/migration} at the top of the repository, whether the test runs in the module or the root. */
-    private static Path migrations() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("db/migration/V6__create_roles.sql"))) {
-                return dir.resolve("db/migration");
-            }
-        }
-        throw new IllegalStateException("No db/migration with V6__create_roles.sql in " + start + " or above");
     }
 
     /**
