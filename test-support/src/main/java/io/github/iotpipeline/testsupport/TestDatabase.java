@@ -44,7 +44,8 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
         if (sharedAdmin == null) {
             String url = System.getenv("TEST_DATABASE_URL");
             if (url != null && !url.isBlank()) {
-                sharedAdmin = new Admin(url, env("TEST_DATABASE_USERNAME", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
+                sharedAdmin = new Admin(url, env("TEST_DATABASE_USERNAME", "postgres"),
+                        env("TEST_DATABASE_PASSWORD", ""));
             }
             else {
                 EmbeddedDatabase embedded = EmbeddedDatabase.startDisposable();
