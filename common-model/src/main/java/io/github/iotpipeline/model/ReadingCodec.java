@@ -60,23 +60,7 @@ public final class ReadingCodec {
             return Decoded.rejected(INVALID_UTF8, invalidUtf8);
         }
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Decoded.rejected(NOT_AN_OBJECT, "payload must be a JSON object, found " + describe(parser));
-            }
-            ReadingFields fields = new ReadingFields();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                if (!fields.seen(name)) {
-                    return Decoded.rejected(DUPLICATE_KEY, "key '" + name + "' appears more than once");
-                }
-                parser.nextToken();
-                Decoded.Rejected problem = fields.read(name, parser);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            Decoded.Rejected trailing = checkNothingFollows(parser);
-            return trailing != null ? trailing : fields.toReading();
+            return readObject(parser);
         }
         catch (StreamConstraintsException ex) {
             return Decoded.rejected(TOO_DEEPLY_NESTED, "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels");
@@ -112,6 +96,30 @@ public final class ReadingCodec {
     static Instant parseTimestamp(String text) {
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
         return Instant.from(parsed).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Reads the one JSON object a payload must be, field by field, and makes sure nothing follows it. The
+     * grammar's own errors are left to the caller, as Jackson throws them.
+     */
+    private static Decoded readObject(JsonParser parser) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return Decoded.rejected(NOT_AN_OBJECT, "payload must be a JSON object, found " + describe(parser));
+        }
+        ReadingFields fields = new ReadingFields();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            if (!fields.seen(name)) {
+                return Decoded.rejected(DUPLICATE_KEY, "key '" + name + "' appears more than once");
+            }
+            parser.nextToken();
+            Decoded.Rejected problem = fields.read(name, parser);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        Decoded.Rejected trailing = checkNothingFollows(parser);
+        return trailing != null ? trailing : fields.toReading();
     }
 
     private static Decoded.Rejected checkNothingFollows(JsonParser parser) {
