@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -122,7 +123,7 @@ public final class ReadingCodec {
         return trailing != null ? trailing : fields.toReading();
     }
 
-    private static Decoded.Rejected checkNothingFollows(JsonParser parser) {
+    private static Decoded.@Nullable Rejected checkNothingFollows(JsonParser parser) {
         if (parser.currentToken() != JsonToken.END_OBJECT) {
             // A truncated document: this read makes the parser report it as malformed.
             parser.nextToken();
@@ -138,7 +139,7 @@ public final class ReadingCodec {
         }
     }
 
-    private static String checkUtf8(byte[] payload) {
+    private static @Nullable String checkUtf8(byte[] payload) {
         try {
             Utf8.decode(payload);
             return null;
