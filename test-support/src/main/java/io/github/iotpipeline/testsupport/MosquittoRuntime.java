@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ enum MosquittoRuntime {
     private static final Logger log = LoggerFactory.getLogger(MosquittoRuntime.class);
 
     /** Detected once per JVM: empty when neither the binary nor Docker is there. */
-    private static Optional<MosquittoRuntime> detected;
+    private static @Nullable Optional<MosquittoRuntime> detected;
 
     /** The runtime to use, or the calling test is skipped. */
     static MosquittoRuntime require() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Mosquitto as a child process of the test JVM, with its configuration, persistence and log in the broker's
  * work directory. Used where the {@code mosquitto} binary is installed ({@link MosquittoRuntime#binary()}).
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class ProcessRunner implements MosquittoProcess.Runner {
 
     private final Path workDir;
-    private Process process;
+    private @Nullable Process process;
 
     ProcessRunner(Path workDir, int port, String configuration) throws IOException {
         this.workDir = workDir;
