@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The annotated number is neither NaN nor infinite. Analysts aggregate these values; one NaN poisons every
@@ -31,7 +32,7 @@ public @interface Finite {
     class Validator implements ConstraintValidator<Finite, Double> {
 
         @Override
-        public boolean isValid(Double value, ConstraintValidatorContext context) {
+        public boolean isValid(@Nullable Double value, ConstraintValidatorContext context) {
             return value == null || Double.isFinite(value);
         }
     }

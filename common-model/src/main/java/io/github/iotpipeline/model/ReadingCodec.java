@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -60,23 +61,7 @@ public final class ReadingCodec {
             return Decoded.rejected(INVALID_UTF8, invalidUtf8);
         }
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Decoded.rejected(NOT_AN_OBJECT, "payload must be a JSON object, found " + describe(parser));
-            }
-            ReadingFields fields = new ReadingFields();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                if (!fields.seen(name)) {
-                    return Decoded.rejected(DUPLICATE_KEY, "key '" + name + "' appears more than once");
-                }
-                parser.nextToken();
-                Decoded.Rejected problem = fields.read(name, parser);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            Decoded.Rejected trailing = checkNothingFollows(parser);
-            return trailing != null ? trailing : fields.toReading();
+            return readObject(parser);
         }
         catch (StreamConstraintsException ex) {
             return Decoded.rejected(TOO_DEEPLY_NESTED, "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels");
@@ -114,7 +99,31 @@ public final class ReadingCodec {
         return Instant.from(parsed).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Decoded.Rejected checkNothingFollows(JsonParser parser) {
+    /**
+     * Reads the one JSON object a payload must be, field by field, and makes sure nothing follows it. The
+     * grammar's own errors are left to the caller, as Jackson throws them.
+     */
+    private static Decoded readObject(JsonParser parser) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return Decoded.rejected(NOT_AN_OBJECT, "payload must be a JSON object, found " + describe(parser));
+        }
+        ReadingFields fields = new ReadingFields();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            if (!fields.seen(name)) {
+                return Decoded.rejected(DUPLICATE_KEY, "key '" + name + "' appears more than once");
+            }
+            parser.nextToken();
+            Decoded.Rejected problem = fields.read(name, parser);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        Decoded.Rejected trailing = checkNothingFollows(parser);
+        return trailing != null ? trailing : fields.toReading();
+    }
+
+    private static Decoded.@Nullable Rejected checkNothingFollows(JsonParser parser) {
         if (parser.currentToken() != JsonToken.END_OBJECT) {
             // A truncated document: this read makes the parser report it as malformed.
             parser.nextToken();
@@ -130,7 +139,7 @@ public final class ReadingCodec {
         }
     }
 
-    private static String checkUtf8(byte[] payload) {
+    private static @Nullable String checkUtf8(byte[] payload) {
         try {
             Utf8.decode(payload);
             return null;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -28,11 +29,12 @@ final class ReadingFields {
 
     private final Set<String> names = new HashSet<>();
 
-    private String sensorId;
-    private Instant timestamp;
-    private Double value;
-    private String unit;
-    private Long seq;
+    // Null until read. The codec asks for the reading only when every field it met was read without a problem.
+    private @Nullable String sensorId;
+    private @Nullable Instant timestamp;
+    private @Nullable Double value;
+    private @Nullable String unit;
+    private @Nullable Long seq;
 
     /** Records a key; false when it was already there. */
     boolean seen(String name) {
@@ -40,7 +42,7 @@ final class ReadingFields {
     }
 
     /** Reads the value the parser stands on into the named field; returns the problem, or null. */
-    Decoded.Rejected read(String name, JsonParser parser) {
+    Decoded.@Nullable Rejected read(String name, JsonParser parser) {
         return switch (name) {
             case SENSOR_ID -> readSensorId(parser);
             case TIMESTAMP -> readTimestamp(parser);
@@ -63,7 +65,7 @@ final class ReadingFields {
         return new Decoded.Accepted(new SensorReading(sensorId, timestamp, value, unit, seq));
     }
 
-    private Decoded.Rejected readSensorId(JsonParser parser) {
+    private Decoded.@Nullable Rejected readSensorId(JsonParser parser) {
         Decoded.Rejected problem = expectString(SENSOR_ID, parser, true);
         if (problem == null) {
             sensorId = parser.getString();
@@ -71,7 +73,7 @@ final class ReadingFields {
         return problem;
     }
 
-    private Decoded.Rejected readUnit(JsonParser parser) {
+    private Decoded.@Nullable Rejected readUnit(JsonParser parser) {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -82,7 +84,7 @@ final class ReadingFields {
         return problem;
     }
 
-    private Decoded.Rejected readTimestamp(JsonParser parser) {
+    private Decoded.@Nullable Rejected readTimestamp(JsonParser parser) {
         Decoded.Rejected problem = expectString(TIMESTAMP, parser, true);
         if (problem != null) {
             return problem;
@@ -105,7 +107,7 @@ final class ReadingFields {
         }
     }
 
-    private Decoded.Rejected readValue(JsonParser parser) {
+    private Decoded.@Nullable Rejected readValue(JsonParser parser) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return Decoded.rejected(NULL_FIELD, "required field 'value' is null");
@@ -122,7 +124,7 @@ final class ReadingFields {
         return null;
     }
 
-    private Decoded.Rejected readSeq(JsonParser parser) {
+    private Decoded.@Nullable Rejected readSeq(JsonParser parser) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -134,7 +136,7 @@ final class ReadingFields {
         return null;
     }
 
-    private static Decoded.Rejected expectString(String field, JsonParser parser, boolean required) {
+    private static Decoded.@Nullable Rejected expectString(String field, JsonParser parser, boolean required) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL && required) {
             return Decoded.rejected(NULL_FIELD, "required field '" + field + "' is null");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measurement as it travels over MQTT.
@@ -25,8 +26,8 @@ public record SensorReading(
         @Finite double value,
         @Size(max = SensorReading.MAX_UNIT_LENGTH)
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        String unit,
-        @PositiveOrZero Long seq) {
+        @Nullable String unit,
+        @PositiveOrZero @Nullable Long seq) {
 
     /** Sensor ids become MQTT topic levels and database keys: keep them short and free of separators. */
     public static final String SENSOR_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";

@@ -2,6 +2,8 @@ package io.github.iotpipeline.model;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The topic layout {@code [root]sensors/{sensor_id}/readings}. The root is empty in production; it lets
  * several pipelines, or test runs, share one broker without seeing each other's readings.
@@ -36,7 +38,7 @@ public record SensorTopics(String root) {
     }
 
     /** The sensor id a topic names, or empty when the topic is not a readings topic under this root. */
-    public Optional<String> sensorIdOf(String topic) {
+    public Optional<String> sensorIdOf(@Nullable String topic) {
         if (topic == null || !topic.startsWith(root + PREFIX) || !topic.endsWith(SUFFIX)) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /** Strict UTF-8: Java's usual decoding replaces bad bytes silently, which would hide a broken payload. */
 public final class Utf8 {
 
@@ -12,7 +14,7 @@ public final class Utf8 {
     }
 
     /** The text, or null when the bytes are not valid UTF-8. */
-    public static String decodeOrNull(byte[] bytes) {
+    public static @Nullable String decodeOrNull(byte[] bytes) {
         try {
             return decode(bytes);
         }

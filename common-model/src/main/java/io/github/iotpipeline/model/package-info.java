@@ -4,4 +4,5 @@
  * constraints and the MQTT topic layout. Plain Java on purpose: no Spring, no beans, usable by any device
  * simulator or test.
  */
+@org.jspecify.annotations.NullMarked
 package io.github.iotpipeline.model;

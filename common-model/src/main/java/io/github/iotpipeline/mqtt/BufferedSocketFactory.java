@@ -9,6 +9,8 @@ import java.net.Socket;
 
 import javax.net.SocketFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Plain TCP sockets whose input stream is buffered. The Paho MQTT client reads each packet's header a byte at
  * a time from the socket's raw stream, one system call per byte; at tens of thousands of messages a second
@@ -47,7 +49,7 @@ public final class BufferedSocketFactory extends SocketFactory {
     }
 
     /** A buffered socket bound to {@code local} (any, when null) and connected to {@code remote}. */
-    private static Socket connected(InetSocketAddress local, InetSocketAddress remote) throws IOException {
+    private static Socket connected(@Nullable InetSocketAddress local, InetSocketAddress remote) throws IOException {
         Socket socket = new BufferedSocket();
         if (local != null) {
             socket.bind(local);
@@ -58,7 +60,7 @@ public final class BufferedSocketFactory extends SocketFactory {
 
     private static final class BufferedSocket extends Socket {
 
-        private InputStream input;
+        private @Nullable InputStream input;
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {

@@ -31,7 +31,8 @@ class ReadingCodecTests {
 
     @Test
     void roundTripsThroughTheWireForm() {
-        SensorReading reading = new SensorReading("sensor-3", Instant.parse("2026-01-02T03:04:05.678901Z"), -0.5, "hPa", 7L);
+        SensorReading reading = new SensorReading("sensor-3", Instant.parse("2026-01-02T03:04:05.678901Z"), -0.5,
+                "hPa", 7L);
 
         assertThat(codec.decode(codec.encode(reading))).isEqualTo(new Decoded.Accepted(reading));
     }
@@ -122,7 +123,8 @@ class ReadingCodecTests {
     void rejectsDeepNesting() {
         String deep = "[".repeat(100) + "]".repeat(100);
 
-        assertThat(decode("{\"sensor_id\":\"s\",\"timestamp\":\"2026-11-26T17:00:00Z\",\"value\":1,\"x\":" + deep + "}"))
+        assertThat(decode("{\"sensor_id\":\"s\",\"timestamp\":\"2026-11-26T17:00:00Z\",\"value\":1,\"x\":"
+                + deep + "}"))
                 .isInstanceOfSatisfying(Decoded.Rejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.TOO_DEEPLY_NESTED));
     }

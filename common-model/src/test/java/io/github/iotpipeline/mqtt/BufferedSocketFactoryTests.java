@@ -21,7 +21,8 @@ class BufferedSocketFactoryTests {
         byte[] sent = new byte[300_000];
         new Random(1).nextBytes(sent);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket client = new BufferedSocketFactory().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket client = new BufferedSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+                        server.getLocalPort());
                 Socket accepted = server.accept()) {
             Thread writer = new Thread(() -> {
                 try (OutputStream out = accepted.getOutputStream()) {

@@ -77,7 +77,8 @@ final class FaultScenario implements AutoCloseable {
      * be had, else the embedded broker: what is tested here is the collector, not the broker.
      */
     static FaultScenario create(String prefix, Path work, Map<String, String> settings) throws IOException {
-        return create(prefix, work, settings, MosquittoProcess.available() ? projectMosquitto() : TestBroker.ownEmbedded());
+        return create(prefix, work, settings,
+                MosquittoProcess.available() ? projectMosquitto() : TestBroker.ownEmbedded());
     }
 
     /** As {@link #create}, on Mosquitto itself, for a test that stops and restarts the broker; else skipped. */
@@ -205,8 +206,10 @@ final class FaultScenario implements AutoCloseable {
         RawArchiveContents raw = RawArchiveContents.read(rawDirectory);
         SortedSet<Long> notArchived = new TreeSet<>(expected);
         notArchived.removeAll(raw.seqs());
-        assertThat(notArchived).withFailMessage("%d readings the broker accepted are not in the raw archive in %s, seqs %s",
-                notArchived.size(), rawDirectory, SeqRanges.of(notArchived)).isEmpty();
+        assertThat(notArchived)
+                .withFailMessage("%d readings the broker accepted are not in the raw archive in %s, seqs %s",
+                        notArchived.size(), rawDirectory, SeqRanges.of(notArchived))
+                .isEmpty();
         assertThat(raw.unreadable()).as("unreadable raw lines (a kill may tear %d)", tornLinesAllowed)
                 .hasSizeLessThanOrEqualTo(tornLinesAllowed);
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The soak: the pipeline under a steady load for a long time while the collector is killed and restarted
  * and the database cut off, at random. Not part of the build's tests (it runs for minutes): run it with

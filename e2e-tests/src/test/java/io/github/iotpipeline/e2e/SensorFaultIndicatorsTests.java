@@ -142,7 +142,8 @@ class SensorFaultIndicatorsTests {
     @Test
     void repeatedReadingsShowAsDuplicatesNotAsExtraRows() {
         Map<String, Object> quality = jdbc.queryForMap(
-                "select readings, duplicates, redeliveries from sensor_reading_quality(?, ?) where sensor_id = 'sensor-6'",
+                "select readings, duplicates, redeliveries from sensor_reading_quality(?, ?)"
+                        + " where sensor_id = 'sensor-6'",
                 from, to);
 
         assertThat(((Number) quality.get("duplicates")).longValue()).isPositive();

@@ -45,7 +45,8 @@ class SettingsSecretsTests {
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         List<Class<?>> records = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("io.github.iotpipeline")) {
-            Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), SettingsSecretsTests.class.getClassLoader());
+            Class<?> type = ClassUtils.forName(candidate.getBeanClassName(),
+                    SettingsSecretsTests.class.getClassLoader());
             if (type.isRecord()) {
                 records.add(type);
             }

@@ -4,4 +4,5 @@
  * {@code generator.faults.*} and {@code mqtt.*} properties, so tests can run it against any broker under a
  * topic root of their own.
  */
+@org.jspecify.annotations.NullMarked
 package io.github.iotpipeline.generator;

@@ -30,7 +30,8 @@ public final class ReadingSubscriber implements AutoCloseable {
 
     public static ReadingSubscriber subscribe(String url, SensorTopics topics) {
         try {
-            MqttClient client = new MqttClient(url, TestBroker.uniqueName("generator-test-sub"), new MemoryPersistence());
+            MqttClient client = new MqttClient(url, TestBroker.uniqueName("generator-test-sub"),
+                    new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             options.setSessionExpiryInterval(0L);

@@ -10,6 +10,7 @@ import java.sql.Statement;
 
 import io.github.iotpipeline.embedded.EmbeddedDatabase;
 import io.github.iotpipeline.localstack.LocalStackSettings.Passwords;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local stack's PostgreSQL, prepared as the compose stack prepares its own: a database {@code iot} owned
@@ -64,8 +65,8 @@ final class LocalDatabase {
         }
     }
 
-    /** Creates the role if it is missing, and sets its attributes and password at every start. */
-    private static void ensureRole(Connection connection, String role, String attributes, String password)
+    /** Creates the role if it is missing, and sets its attributes and password (none when null) at every start. */
+    private static void ensureRole(Connection connection, String role, String attributes, @Nullable String password)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {

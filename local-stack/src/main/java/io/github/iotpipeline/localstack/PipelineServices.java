@@ -29,7 +29,8 @@ final class PipelineServices {
         Passwords passwords = settings.passwords();
         List<String> arguments = new ArrayList<>(common(port));
         arguments.addAll(List.of(
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + LocalStackSettings.DATABASE,
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/"
+                        + LocalStackSettings.DATABASE,
                 "--spring.datasource.username=collector",
                 "--spring.datasource.password=" + passwords.collector(),
                 "--spring.flyway.user=" + LocalStackSettings.OWNER,

@@ -7,13 +7,14 @@ import java.nio.file.Path;
 
 import io.github.iotpipeline.embedded.EmbeddedBroker;
 import io.github.iotpipeline.embedded.LoopbackPorts;
+import org.jspecify.annotations.Nullable;
 
 /** The embedded broker as a test's own: file persistence in a temporary directory, so a restart keeps state. */
 final class EmbeddedOwnBroker implements OwnBroker {
 
     private final Path workDir;
     private final int port;
-    private EmbeddedBroker broker;
+    private @Nullable EmbeddedBroker broker;
 
     private EmbeddedOwnBroker(Path workDir, int port) {
         this.workDir = workDir;

@@ -4,20 +4,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * Where a test that needs Mosquitto itself gets it: the {@code mosquitto} binary ({@code MOSQUITTO_BIN}, else
  * {@code /usr/sbin/mosquitto} or the {@code PATH}), else a Mosquitto container when Docker runs. With neither,
- * the test is skipped by an assumption that says what is missing, and the reason is printed in the build output.
+ * the test is skipped by an assumption that says what is missing, and the reason is logged, as a warning, in the
+ * build output.
  */
 enum MosquittoRuntime {
 
     PROCESS, CONTAINER;
 
+    private static final Logger log = LoggerFactory.getLogger(MosquittoRuntime.class);
+
     /** Detected once per JVM: empty when neither the binary nor Docker is there. */
-    private static Optional<MosquittoRuntime> detected;
+    private static @Nullable Optional<MosquittoRuntime> detected;
 
     /** The runtime to use, or the calling test is skipped. */
     static MosquittoRuntime require() {
@@ -28,7 +34,7 @@ enum MosquittoRuntime {
                     .map(StackWalker.StackFrame::getClassName)
                     .filter(name -> name.endsWith("Tests"))
                     .findFirst().orElse("a test"));
-            System.err.println("SKIPPED " + caller + ": " + missing());
+            log.warn("SKIPPED {}: {}", caller, missing());
         }
         Assumptions.assumeTrue(runtime.isPresent(), MosquittoRuntime::missing);
         return runtime.orElseThrow();

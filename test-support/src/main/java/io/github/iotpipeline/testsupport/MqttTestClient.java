@@ -55,7 +55,8 @@ public final class MqttTestClient implements AutoCloseable {
             catch (MqttException ex) {
                 // Paho wakes a waiting publisher before it releases the in-flight slot of the acknowledged
                 // message, so a tight loop can briefly see a full window; wait for the slot instead of failing.
-                if (ex.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                if (ex.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not publish to " + topic, ex);
                 }
                 Thread.onSpinWait();

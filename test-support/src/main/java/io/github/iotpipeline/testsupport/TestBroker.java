@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.github.iotpipeline.embedded.EmbeddedBroker;
 import io.github.iotpipeline.embedded.LoopbackPorts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The MQTT broker that tests share. It comes from {@code TEST_MQTT_URL} (such as {@code tcp://127.0.0.1:1883});
@@ -17,7 +18,7 @@ import io.github.iotpipeline.embedded.LoopbackPorts;
  */
 public final class TestBroker {
 
-    private static String sharedUrl;
+    private static @Nullable String sharedUrl;
     private static boolean sharedEmbedded;
 
     private TestBroker() {

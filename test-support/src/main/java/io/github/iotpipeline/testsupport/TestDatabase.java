@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.github.iotpipeline.embedded.EmbeddedDatabase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fresh, empty PostgreSQL database for one test class, dropped again by {@link #close()}.
@@ -20,7 +21,7 @@ import io.github.iotpipeline.embedded.EmbeddedDatabase;
 public record TestDatabase(String jdbcUrl, String username, String password, String name, Admin admin)
         implements AutoCloseable {
 
-    private static Admin sharedAdmin;
+    private static @Nullable Admin sharedAdmin;
 
     /** Creates a new database whose name starts with the given prefix. */
     public static TestDatabase create(String prefix) {
@@ -44,7 +45,8 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
         if (sharedAdmin == null) {
             String url = System.getenv("TEST_DATABASE_URL");
             if (url != null && !url.isBlank()) {
-                sharedAdmin = new Admin(url, env("TEST_DATABASE_USERNAME", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
+                sharedAdmin = new Admin(url, env("TEST_DATABASE_USERNAME", "postgres"),
+                        env("TEST_DATABASE_PASSWORD", ""));
             }
             else {
                 EmbeddedDatabase embedded = EmbeddedDatabase.startDisposable();

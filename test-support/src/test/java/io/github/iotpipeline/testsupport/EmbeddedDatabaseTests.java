@@ -39,7 +39,8 @@ class EmbeddedDatabaseTests {
     void asksEveryUserButThePostgresSuperuserForItsPassword() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory, LoopbackPorts.free())) {
             superuser(database, "CREATE ROLE reader LOGIN PASSWORD 'secret'");
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "reader", "secret")) {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl("postgres"), "reader",
+                    "secret")) {
                 assertThat(connection.isValid(1)).isTrue();
             }
             assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl("postgres"), "reader", "wrong"))

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.github.iotpipeline.generator.GeneratorProperties;
 import io.github.iotpipeline.generator.simulation.SensorFleet;
 import io.github.iotpipeline.model.SensorReading;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,7 +47,7 @@ class LoadRun implements SmartLifecycle {
     private final ApplicationContext context;
     private final Map<String, Instant> lastStamp = new HashMap<>();
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
     /** Readings handed to the client so far; with the outcomes, what is still unacknowledged. */
     private long sent;
 

@@ -4,4 +4,5 @@
  * spikes, a drifting clock, duplicates, late bursts) for the data-quality checks downstream to catch. No MQTT
  * and no clock here; callers pass the timestamp.
  */
+@org.jspecify.annotations.NullMarked
 package io.github.iotpipeline.generator.simulation;
