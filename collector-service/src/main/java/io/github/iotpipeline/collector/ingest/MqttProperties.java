@@ -47,7 +47,8 @@ public record MqttProperties(
     public String toString() {
         return "MqttProperties[url=" + url + ", username=" + username
                 + ", password=" + (password == null ? "null" : "******") + ", clientId=" + clientId
-                + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", keepAlive="
-                + keepAlive + ", connectionTimeout=" + connectionTimeout + "]";
+                + ", topicRoot=" + topicRoot + ", topicFilter=" + topicFilter
+                + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry
+                + ", keepAlive=" + keepAlive + ", connectionTimeout=" + connectionTimeout + "]";
     }
 }

@@ -16,6 +16,10 @@ class SchemaHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return migration.ready() ? Health.up().build() : Health.down().withDetail("reason", migration.problem()).build();
+        if (migration.ready()) {
+            return Health.up().build();
+        }
+        String problem = migration.problem();
+        return Health.down().withDetail("reason", problem == null ? "not migrated yet" : problem).build();
     }
 }

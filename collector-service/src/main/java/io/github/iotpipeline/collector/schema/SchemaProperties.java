@@ -32,6 +32,7 @@ public record SchemaProperties(
     @Override
     public String toString() {
         return "SchemaProperties[url=" + url + ", user=" + user
-                + ", password=" + (password == null ? "null" : "******") + ", locations=" + locations + ", retryInterval=" + retryInterval + "]";
+                + ", password=" + (password == null ? "null" : "******") + ", locations=" + locations
+                + ", retryInterval=" + retryInterval + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.github.iotpipeline.collector.storage;
 
 import java.time.Instant;
 
-import io.github.iotpipeline.collector.quality.Quality;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
