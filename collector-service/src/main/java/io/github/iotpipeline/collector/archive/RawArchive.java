@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
@@ -27,16 +28,20 @@ import org.springframework.stereotype.Component;
 public class RawArchive {
 
     private static final Logger log = LoggerFactory.getLogger(RawArchive.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-
     private final Path directory;
+    private final ArchiveFiles files;
     private final RawLineFormat format = new RawLineFormat();
+    /** Days being closed or closed in this run: nothing is appended to their plain file any more. */
+    private final Set<LocalDate> sealed = new HashSet<>();
 
+    /** The day of the open file, and the receive day of the entries it takes (later when that was sealed). */
     private @Nullable LocalDate openDay;
+    private @Nullable LocalDate requestedDay;
     private @Nullable FileChannel channel;
 
     RawArchive(ArchiveProperties properties) {
-        this.directory = properties.directory().toAbsolutePath();
+        this.files = new ArchiveFiles(properties.directory());
+        this.directory = files.directory();
         try {
             Files.createDirectories(directory);
             log.info("Raw archive in {}", directory);
@@ -54,7 +59,7 @@ public class RawArchive {
             long bytes = 0;
             for (ArchiveEntry entry : entries) {
                 LocalDate day = LocalDate.ofInstant(entry.receivedAt(), ZoneOffset.UTC);
-                if (channel == null || !day.equals(openDay)) {
+                if (channel == null || !day.equals(requestedDay)) {
                     bytes += open(day);
                 }
                 bytes += writeFully(channel, ByteBuffer.wrap(format.format(entry)));
@@ -70,22 +75,55 @@ public class RawArchive {
         }
     }
 
-    /** The archive file for a day. */
-    public Path fileFor(LocalDate day) {
-        return directory.resolve("raw_" + DAY.format(day) + ".jsonl");
+    public Path directory() {
+        return directory;
     }
 
-    /** Makes the day's file the open one; returns the bytes written to mend a torn last line. */
-    private int open(LocalDate day) throws IOException {
+    /** The archive file for a day while it is open. */
+    public Path fileFor(LocalDate day) {
+        return files.plain(day);
+    }
+
+    /**
+     * Appends nothing more to the day's plain file, and closes it if open, so that it can be compressed.
+     * A message of that day written later (one a long database outage held in the buffer) goes to the
+     * file of the next open day, under its own receive time.
+     */
+    public synchronized void seal(LocalDate day) {
+        sealed.add(day);
+        if (day.equals(openDay)) {
+            closeQuietly();
+        }
+    }
+
+    private LocalDate openDayFor(LocalDate day) {
+        LocalDate open = day;
+        while (sealed.contains(open) || Files.exists(files.compressed(open))) {
+            open = open.plusDays(1);
+        }
+        if (!open.equals(day)) {
+            log.warn("A message received on {} came after that day was closed; it goes to the file of {}", day,
+                    open);
+        }
+        return open;
+    }
+
+    /**
+     * Makes the file for entries received on the day the open one; returns the bytes written to mend a torn
+     * last line.
+     */
+    private int open(LocalDate received) throws IOException {
         if (channel != null) {
             channel.force(false);
             channel.close();
         }
         Files.createDirectories(directory);
+        LocalDate day = openDayFor(received);
         Path file = fileFor(day);
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         openDay = day;
+        requestedDay = received;
         return endsInTornLine(file) ? writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'})) : 0;
     }
 
@@ -128,6 +166,7 @@ public class RawArchive {
             }
             channel = null;
             openDay = null;
+            requestedDay = null;
         }
     }
 }

@@ -45,7 +45,8 @@ final class RawArchiveReader {
         return skippedLines;
     }
 
-    private ArchiveEntry parse(String line) {
+    /** One line as an entry; throws JacksonException or IllegalArgumentException when it is not one. */
+    ArchiveEntry parse(String line) {
         JsonNode node = json.readTree(line);
         JsonNode payload = node.path("payload");
         JsonNode base64 = node.path("payload_base64");

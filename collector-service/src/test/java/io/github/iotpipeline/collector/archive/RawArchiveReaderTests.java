@@ -22,7 +22,7 @@ class RawArchiveReaderTests {
 
     @Test
     void readsBackExactlyWhatTheArchiveWrote() throws IOException {
-        RawArchive archive = new RawArchive(new ArchiveProperties(directory));
+        RawArchive archive = new RawArchive(ArchiveDays.properties(directory));
         byte[] text = "{\"sensor_id\":\"a\",\n\"x\":1}".getBytes(StandardCharsets.UTF_8);
         byte[] binary = {(byte) 0xFF, 0, 1, '\n'};
         Instant at = Instant.parse("2026-11-26T10:00:00.123456Z");

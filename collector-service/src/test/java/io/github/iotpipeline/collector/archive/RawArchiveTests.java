@@ -37,7 +37,7 @@ class RawArchiveTests {
 
     @BeforeEach
     void openArchive() {
-        archive = new RawArchive(new ArchiveProperties(directory));
+        archive = new RawArchive(ArchiveDays.properties(directory));
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class RawArchiveTests {
     void appendsToTheFileOfEarlierBatches() throws IOException {
         archive.append(List.of(message(NOON, utf8("first"))));
         archive.close();
-        RawArchive reopened = new RawArchive(new ArchiveProperties(directory));
+        RawArchive reopened = new RawArchive(ArchiveDays.properties(directory));
         reopened.append(List.of(message(NOON.plusSeconds(1), utf8("second"))));
         reopened.close();
 

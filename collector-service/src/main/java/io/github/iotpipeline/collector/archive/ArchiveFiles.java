@@ -1,0 +1,91 @@
+package io.github.iotpipeline.collector.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The names of a day's files in the archive directory: {@code raw_YYYYMMDD.jsonl} while the day is open,
+ * {@code raw_YYYYMMDD.jsonl.gz} and {@code raw_YYYYMMDD.manifest.json} once it is closed, and a
+ * {@code .tmp} beside either while it is written (renamed into place only when complete).
+ */
+public final class ArchiveFiles {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern NAME = Pattern.compile("raw_(\\d{8})\\.(jsonl|jsonl\\.gz|manifest\\.json)");
+
+    private final Path directory;
+
+    public ArchiveFiles(Path directory) {
+        this.directory = directory.toAbsolutePath();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file a day's messages are appended to while the day is open. */
+    public Path plain(LocalDate day) {
+        return directory.resolve("raw_" + DAY.format(day) + ".jsonl");
+    }
+
+    /** The day's file once closed: gzip, which standard tools and DuckDB read as they are. */
+    public Path compressed(LocalDate day) {
+        return directory.resolve("raw_" + DAY.format(day) + ".jsonl.gz");
+    }
+
+    public Path manifest(LocalDate day) {
+        return directory.resolve("raw_" + DAY.format(day) + ".manifest.json");
+    }
+
+    static Path temporary(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /** Days with a plain file, that is days not closed yet, oldest first. */
+    public List<LocalDate> openDays() {
+        return days("jsonl");
+    }
+
+    /** Days with a closed file, oldest first. */
+    public List<LocalDate> closedDays() {
+        return days("jsonl.gz");
+    }
+
+    private List<LocalDate> days(String extension) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            TreeSet<LocalDate> days = new TreeSet<>();
+            files.forEach(file -> dayOf(file, extension).ifPresent(days::add));
+            return List.copyOf(days);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list the raw archive in " + directory + ": " + ex, ex);
+        }
+    }
+
+    private static Optional<LocalDate> dayOf(Path file, String extension) {
+        Matcher name = NAME.matcher(file.getFileName().toString());
+        if (!name.matches() || !name.group(2).equals(extension)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(name.group(1), DAY));
+        }
+        catch (DateTimeParseException ex) {
+            return Optional.empty();
+        }
+    }
+}
