@@ -70,7 +70,8 @@ class ExampleQueriesTests {
     @TestFactory
     Stream<DynamicTest> everyQueryReturnsRows() {
         return queries.stream().map(query -> dynamicTest(query.comment(), () ->
-                assertThat(firstColumn(query)).as("rows of '%s' (line %d)", query.comment(), query.line()).isNotEmpty()));
+                assertThat(firstColumn(query)).as("rows of '%s' (line %d)", query.comment(), query.line())
+                        .isNotEmpty()));
     }
 
     @ParameterizedTest(name = "[{0}] finds {1}")
@@ -80,11 +81,13 @@ class ExampleQueriesTests {
             out of range, with the sensor's limits                | sensor-1, sensor-2, sensor-4
             gaps of more than 10 minutes                          | sensor-3
             forward jumps in each sensor's seq                    | sensor-3
-            Why were messages rejected in the last 24 hours       | invalid_utf8, malformed_json, topic_mismatch, wrong_type
+            Why were messages rejected in the last 24 hours       | invalid_utf8, malformed_json, \
+            topic_mismatch, wrong_type
             3 standard deviations from their sensor's 7-day mean  | sensor-1, sensor-4
             """)
     void findsWhatTheGeneratedDataHides(String commentFragment, String expected) throws SQLException {
-        List<ExampleQuery> matching = queries.stream().filter(query -> query.comment().contains(commentFragment)).toList();
+        List<ExampleQuery> matching = queries.stream().filter(query -> query.comment().contains(commentFragment))
+                .toList();
         assertThat(matching).as("queries whose comment contains '%s'", commentFragment).hasSize(1);
 
         assertThat(firstColumn(matching.get(0))).as("first column of '%s'", matching.get(0).comment())
@@ -104,7 +107,8 @@ class ExampleQueriesTests {
             return values;
         }
         catch (SQLException ex) {
-            throw new AssertionError("'" + query.comment() + "' (line " + query.line() + ") failed: " + ex.getMessage(), ex);
+            throw new AssertionError("'" + query.comment() + "' (line " + query.line() + ") failed: "
+                    + ex.getMessage(), ex);
         }
         finally {
             connection.rollback();

@@ -51,7 +51,8 @@ final class ExampleQueryFile {
         for (int j = 0; j < statement.size(); j++) {
             boolean last = j == statement.size() - 1;
             if (statement.get(j).endsWith(";") != last) {
-                throw problem(paragraph.first() + 1 + j, last ? "the query must end with ';' at the end of its last line"
+                throw problem(paragraph.first() + 1 + j, last
+                        ? "the query must end with ';' at the end of its last line"
                         : "';' before the end of the paragraph: separate queries with a blank line");
             }
         }

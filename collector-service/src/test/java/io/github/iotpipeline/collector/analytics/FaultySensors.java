@@ -83,7 +83,8 @@ final class FaultySensors {
                 }
                 add(insert, FLAT, k, k >= 20 && k <= 35 ? 50.5 : base);
                 add(insert, JUMPY, k, k == 30 ? 90 : k >= 45 ? base + 20 : base);
-                Duration delay = k >= 10 && k <= 12 ? Duration.ofMinutes(2) : k == 40 ? Duration.ofSeconds(-10) : NORMAL_DELAY;
+                Duration delay = k >= 10 && k <= 12 ? Duration.ofMinutes(2)
+                        : k == 40 ? Duration.ofSeconds(-10) : NORMAL_DELAY;
                 add(insert, SKEWED, k, base, "valid", delay);
                 add(insert, DIRTY, k, k == 5 ? 150 : base, k == 5 ? "out_of_range" : "valid", NORMAL_DELAY);
                 if (k < 3) {

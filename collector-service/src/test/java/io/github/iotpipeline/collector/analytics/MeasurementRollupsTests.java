@@ -80,7 +80,8 @@ class MeasurementRollupsTests {
 
             // Repeats with another value and receipt time: the stored reading and its rollups must not move.
             List<Row> repeats = early.stream().filter(row -> random.nextInt(10) == 0)
-                    .map(row -> new Row(row.sensorId, row.ts, row.value + 1000, "out_of_range", row.receivedAt.plusSeconds(60)))
+                    .map(row -> new Row(row.sensorId, row.ts, row.value + 1000, "out_of_range",
+                            row.receivedAt.plusSeconds(60)))
                     .toList();
             insertInBatches(connection, repeats, 100);
             assertThat(RollupRecomputation.differencesFromMeasurements(connection)).as("repeated").isEmpty();
@@ -89,7 +90,8 @@ class MeasurementRollupsTests {
             insertInBatches(connection, rest, 128);
             assertThat(RollupRecomputation.differencesFromMeasurements(connection)).as("out of order").isEmpty();
             assertThat(RollupRecomputation.differencesFromFinerRollups(connection)).isEmpty();
-            assertThat(count(connection, "select sum(reading_count) from measurements_1day")).isEqualTo(readings.size());
+            assertThat(count(connection, "select sum(reading_count) from measurements_1day"))
+                    .isEqualTo(readings.size());
         }
     }
 
@@ -114,7 +116,8 @@ class MeasurementRollupsTests {
 
         try (Connection connection = database.connect()) {
             assertThat(RollupRecomputation.differencesFromMeasurements(connection)).isEmpty();
-            assertThat(count(connection, "select sum(reading_count) from measurements_1min")).isEqualTo(readings.size());
+            assertThat(count(connection, "select sum(reading_count) from measurements_1min"))
+                    .isEqualTo(readings.size());
         }
     }
 
@@ -124,9 +127,11 @@ class MeasurementRollupsTests {
         Instant ts = START.truncatedTo(ChronoUnit.MINUTES);
         try (Connection connection = database.connect()) {
             insert(connection, List.of(row("sensor-1", ts.plusSeconds(3), 0.3)));
-            insert(connection, List.of(row("sensor-1", ts.plusSeconds(1), 0.1), row("sensor-1", ts.plusSeconds(2), 0.2)));
+            insert(connection, List.of(row("sensor-1", ts.plusSeconds(1), 0.1),
+                    row("sensor-1", ts.plusSeconds(2), 0.2)));
             insert(connection, List.of(row("sensor-2", ts.plusSeconds(1), 0.1)));
-            insert(connection, List.of(row("sensor-2", ts.plusSeconds(2), 0.2), row("sensor-2", ts.plusSeconds(3), 0.3)));
+            insert(connection, List.of(row("sensor-2", ts.plusSeconds(2), 0.2),
+                    row("sensor-2", ts.plusSeconds(3), 0.3)));
 
             assertThat(doubles(connection, "select avg_value from measurements_1min order by sensor_id"))
                     .containsExactly(0.2, 0.2);
@@ -237,17 +242,20 @@ class MeasurementRollupsTests {
                 + " on conflict (sensor_id, ts) do nothing";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text", rows.stream().map(Row::sensorId).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", rows.stream().map(row -> row.ts.toString()).toArray()));
+            statement.setArray(2, connection.createArrayOf("text",
+                    rows.stream().map(row -> row.ts.toString()).toArray()));
             statement.setArray(3, connection.createArrayOf("float8", rows.stream().map(Row::value).toArray()));
             statement.setArray(4, connection.createArrayOf("text", rows.stream().map(Row::quality).toArray()));
-            statement.setArray(5, connection.createArrayOf("text", rows.stream().map(row -> row.receivedAt.toString()).toArray()));
+            statement.setArray(5, connection.createArrayOf("text",
+                    rows.stream().map(row -> row.receivedAt.toString()).toArray()));
             statement.executeUpdate();
         }
     }
 
     private static List<String> rollupSnapshot(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("measurements_1min", "measurements_1hour", "measurements_1day", "sensor_activity")) {
+        for (String table : List.of("measurements_1min", "measurements_1hour", "measurements_1day",
+                "sensor_activity")) {
             try (Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("select t::text from " + table + " t order by 1")) {
                 while (result.next()) {

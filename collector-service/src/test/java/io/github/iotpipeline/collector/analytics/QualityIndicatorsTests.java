@@ -81,7 +81,8 @@ class QualityIndicatorsTests {
     @Test
     void countsReceivedAgainstExpectedReadings() throws SQLException {
         Map<String, List<?>> completeness = bySensor(inWindow(
-                "SELECT sensor_id, expected, received, missing, completeness FROM sensor_completeness(" + WINDOW + ")"));
+                "SELECT sensor_id, expected, received, missing, completeness"
+                        + " FROM sensor_completeness(" + WINDOW + ")"));
 
         assertThat(completeness).contains(
                 entry(HEALTHY, List.of(55L, 55L, 0L, 1.0)),
@@ -116,8 +117,10 @@ class QualityIndicatorsTests {
 
     @Test
     void reportsOnlyGapsLongerThanAnOverridingMinimum() throws SQLException {
-        assertThat(gaps(null)).extracting(gap -> (String) gap.get(0)).contains(GAPPY, LATE, SILENT).doesNotContain(HEALTHY);
-        assertThat(gaps("15 minutes")).extracting(gap -> (String) gap.get(0)).contains(SILENT).doesNotContain(GAPPY, LATE);
+        assertThat(gaps(null)).extracting(gap -> (String) gap.get(0))
+                .contains(GAPPY, LATE, SILENT).doesNotContain(HEALTHY);
+        assertThat(gaps("15 minutes")).extracting(gap -> (String) gap.get(0))
+                .contains(SILENT).doesNotContain(GAPPY, LATE);
     }
 
     @Test
@@ -165,8 +168,9 @@ class QualityIndicatorsTests {
 
     @Test
     void countsRejectionsPerSensorAndReasonByWhenTheyWereReceived() throws SQLException {
-        assertThat(inWindow("SELECT * FROM sensor_rejections(" + WINDOW + ")")).containsExactly(List.of(DIRTY, "wrong_type",
-                2L, sensors.to().minus(Duration.ofMinutes(20)), sensors.to().minus(Duration.ofMinutes(10)),
+        assertThat(inWindow("SELECT * FROM sensor_rejections(" + WINDOW + ")")).containsExactly(List.of(
+                DIRTY, "wrong_type", 2L,
+                sensors.to().minus(Duration.ofMinutes(20)), sensors.to().minus(Duration.ofMinutes(10)),
                 "'value' must be a number, got an array"));
     }
 

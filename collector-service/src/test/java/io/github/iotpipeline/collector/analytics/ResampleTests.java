@@ -106,7 +106,8 @@ class ResampleTests {
 
     @Test
     void stillAnswersFromTheRollupsAfterRawReadingsExpired() throws SQLException {
-        List<String> before = resample("'sensor-1', '2026-11-26 10:00+00', '2026-11-26 10:05+00', interval '5 minutes', 'none'");
+        List<String> before = resample("'sensor-1', '2026-11-26 10:00+00', '2026-11-26 10:05+00',"
+                + " interval '5 minutes', 'none'");
         execute("delete from measurements");
 
         assertThat(resample("'sensor-1', '2026-11-26 10:00+00', '2026-11-26 10:05+00', interval '5 minutes', 'none'"))
@@ -116,11 +117,16 @@ class ResampleTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "unknown fill        | 'sensor-1', now() - interval '1 hour', now(), interval '1 minute', 'cubic' | fill must be none, locf or linear",
-            "empty range         | 'sensor-1', now(), now(), interval '1 minute', 'none'                      | from_ts must be before to_ts",
-            "months              | 'sensor-1', now() - interval '1 year', now(), interval '1 month', 'none'   | no months",
-            "negative step       | 'sensor-1', now() - interval '1 hour', now(), interval '-1 minute', 'none' | step must be a positive interval",
-            "too many buckets    | 'sensor-1', now() - interval '1 year', now(), interval '1 second', 'none' | choose a longer step" })
+            "unknown fill        | 'sensor-1', now() - interval '1 hour', now(), interval '1 minute', 'cubic'"
+                    + " | fill must be none, locf or linear",
+            "empty range         | 'sensor-1', now(), now(), interval '1 minute', 'none'                     "
+                    + " | from_ts must be before to_ts",
+            "months              | 'sensor-1', now() - interval '1 year', now(), interval '1 month', 'none'  "
+                    + " | no months",
+            "negative step       | 'sensor-1', now() - interval '1 hour', now(), interval '-1 minute', 'none'"
+                    + " | step must be a positive interval",
+            "too many buckets    | 'sensor-1', now() - interval '1 year', now(), interval '1 second', 'none' "
+                    + "| choose a longer step" })
     void refusesArgumentsItCannotHonour(String name, String arguments, String message) {
         assertThatThrownBy(() -> resample(arguments)).hasMessageContaining(message);
     }
@@ -128,7 +134,8 @@ class ResampleTests {
     private static List<String> resample(String arguments) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
-                "select sensor_id, to_char(bucket at time zone 'UTC', 'HH24:MI') as minute, value, reading_count, filled"
+                "select sensor_id, to_char(bucket at time zone 'UTC', 'HH24:MI') as minute, value,"
+                        + " reading_count, filled"
                         + " from resample(" + arguments + ")")) {
             while (result.next()) {
                 Object value = result.getObject("value");

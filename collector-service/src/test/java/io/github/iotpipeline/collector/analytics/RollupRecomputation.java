@@ -35,11 +35,14 @@ public final class RollupRecomputation {
                    (sum(value::numeric) / count(*))::double precision as avg_value,
                    coalesce(sum(value::numeric) filter (where quality <> 'out_of_range'), 0) as in_range_sum,
                    (sum(value::numeric) filter (where quality <> 'out_of_range')
-                       / nullif(count(*) filter (where quality <> 'out_of_range'), 0))::double precision as in_range_avg,
+                       / nullif(count(*) filter (where quality <> 'out_of_range'), 0))::double precision
+                       as in_range_avg,
                    min(ts) as first_ts,
-                   (select m2.value from measurements m2 where m2.sensor_id = m.sensor_id and m2.ts = min(m.ts)) as first_value,
+                   (select m2.value from measurements m2
+                       where m2.sensor_id = m.sensor_id and m2.ts = min(m.ts)) as first_value,
                    max(ts) as last_ts,
-                   (select m2.value from measurements m2 where m2.sensor_id = m.sensor_id and m2.ts = max(m.ts)) as last_value,
+                   (select m2.value from measurements m2
+                       where m2.sensor_id = m.sensor_id and m2.ts = max(m.ts)) as last_value,
                    max(received_at) as last_received_at
             from measurements m
             group by 1, 2

@@ -64,7 +64,8 @@ final class SampleRejections {
                     "{\"sensor_id\":\"sensor-4\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"value\":612}"));
         }
         rejections.add(new Rejection(Duration.ofHours(3), "sensors/sensor-5/readings", "invalid_utf8",
-                "payload is not valid UTF-8 at byte 0", new byte[] { (byte) 0xC3, 0x28, (byte) 0xA0, (byte) 0xA1 }, null));
+                "payload is not valid UTF-8 at byte 0",
+                new byte[] { (byte) 0xC3, 0x28, (byte) 0xA0, (byte) 0xA1 }, null));
         rejections.add(text(Duration.ofHours(30), "sensors/sensor-4/readings", "missing_field",
                 "'value' is missing", "{\"sensor_id\":\"sensor-4\",\"timestamp\":\"2026-01-01T00:00:00Z\"}"));
         return rejections;
@@ -79,6 +80,7 @@ final class SampleRejections {
         return new Rejection(age, topic, reason, detail, payload.getBytes(StandardCharsets.UTF_8), payload);
     }
 
-    private record Rejection(Duration age, String topic, String reason, String detail, byte[] payload, String payloadText) {
+    private record Rejection(Duration age, String topic, String reason, String detail, byte[] payload,
+            String payloadText) {
     }
 }

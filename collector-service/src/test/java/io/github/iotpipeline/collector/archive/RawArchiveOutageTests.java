@@ -54,8 +54,10 @@ class RawArchiveOutageTests {
 
     @Test
     void holdsEverythingWhileTheArchiveIsUnwritableAndCatchesUpAfterwards() throws Exception {
-        SensorReading reading = new SensorReading("sensor-1", Instant.now().truncatedTo(ChronoUnit.MILLIS), 20, "°C", 1L);
-        try (MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(), TestBroker.uniqueName("archive-pub"))) {
+        SensorReading reading = new SensorReading("sensor-1", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                20, "°C", 1L);
+        try (MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(),
+                TestBroker.uniqueName("archive-pub"))) {
             publisher.publish(collector.topics().topicFor("sensor-1"), new ReadingCodec().encode(reading));
         }
 

@@ -49,9 +49,11 @@ class RawArchiveReaderTests {
     void skipsAndReportsATornLineAndReadsOn() throws IOException {
         Path file = directory.resolve("raw_20261126.jsonl");
         Files.writeString(file, """
-                {"received_at":"2026-11-26T10:00:00Z","topic":"sensors/a/readings","qos":1,"retained":false,"duplicate":false,"payload":"one"}
+                {"received_at":"2026-11-26T10:00:00Z","topic":"sensors/a/readings","qos":1,"retained":false,\
+                "duplicate":false,"payload":"one"}
                 {"received_at":"2026-11-26T10:00:01Z","topic":"sensors/a/rea
-                {"received_at":"2026-11-26T10:00:02Z","topic":"sensors/a/readings","qos":1,"retained":false,"duplicate":false,"payload":"two"}
+                {"received_at":"2026-11-26T10:00:02Z","topic":"sensors/a/readings","qos":1,"retained":false,\
+                "duplicate":false,"payload":"two"}
                 {"something":"else"}
                 """);
 

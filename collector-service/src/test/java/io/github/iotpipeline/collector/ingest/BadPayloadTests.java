@@ -48,9 +48,11 @@ class BadPayloadTests {
             bad("JSON array", "sensor-1", "[1,2,3]", "not_an_object"),
             bad("trailing garbage", "sensor-1", reading("sensor-1", "1") + "xyz", "trailing_data"),
             bad("two objects", "sensor-1", reading("sensor-1", "1") + "{}", "trailing_data"),
-            bad("duplicate key", "sensor-1", "{\"sensor_id\":\"sensor-1\"," + TS + ",\"value\":1,\"value\":2}", "duplicate_key"),
+            bad("duplicate key", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\"," + TS + ",\"value\":1,\"value\":2}", "duplicate_key"),
             bad("value as string", "sensor-1", reading("sensor-1", "\"21.5\""), "wrong_type"),
-            bad("timestamp as epoch number", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":1764176400000,\"value\":1}", "wrong_type"),
+            bad("timestamp as epoch number", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":1764176400000,\"value\":1}", "wrong_type"),
             bad("null sensor_id", "sensor-1", "{\"sensor_id\":null," + TS + ",\"value\":1}", "null_field"),
             bad("null value", "sensor-1", reading("sensor-1", "null"), "null_field"),
             bad("missing value", "sensor-1", "{\"sensor_id\":\"sensor-1\"," + TS + "}", "missing_field"),
@@ -58,22 +60,38 @@ class BadPayloadTests {
             bad("NaN", "sensor-1", reading("sensor-1", "NaN"), "non_finite_value"),
             bad("Infinity", "sensor-1", reading("sensor-1", "-Infinity"), "non_finite_value"),
             bad("1e400", "sensor-1", reading("sensor-1", "1e400"), "non_finite_value"),
-            bad("timestamp without zone", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2026-11-26T17:00:00\",\"value\":1}", "timestamp_without_zone"),
-            bad("timestamp not a date", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"soon\",\"value\":1}", "invalid_timestamp"),
-            bad("payload over the size limit", "sensor-1", "{\"pad\":\"" + "x".repeat(20_000) + "\"}", "payload_too_large"),
+            bad("timestamp without zone", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2026-11-26T17:00:00\",\"value\":1}",
+                    "timestamp_without_zone"),
+            bad("timestamp not a date", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"soon\",\"value\":1}", "invalid_timestamp"),
+            bad("payload over the size limit", "sensor-1",
+                    "{\"pad\":\"" + "x".repeat(20_000) + "\"}", "payload_too_large"),
             bad("deep nesting", "sensor-1", "{\"x\":" + "[".repeat(50) + "]".repeat(50) + "}", "too_deeply_nested"),
             bad("NUL byte", "sensor-1", "{\"sensor_id\":\"sensor-1\u0000\"," + TS + ",\"value\":1}", "malformed_json"),
             bad("invalid UTF-8", "sensor-1", new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, "invalid_utf8"),
-            bad("lone surrogate", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"unit\":\"\\udc00\"," + TS + ",\"value\":1}", "invalid_string"),
-            bad("raw newline in a string", "sensor-1", "{\"sensor_id\":\"sensor\n-1\"," + TS + ",\"value\":1}", "malformed_json"),
+            bad("lone surrogate", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"unit\":\"\\udc00\"," + TS + ",\"value\":1}", "invalid_string"),
+            bad("raw newline in a string", "sensor-1",
+                    "{\"sensor_id\":\"sensor\n-1\"," + TS + ",\"value\":1}", "malformed_json"),
             bad("sensor_id differs from topic", "sensor-1", reading("sensor-2", "1"), "topic_mismatch"),
-            bad("SQL-looking sensor id", "x';DROP TABLE measurements;--", reading("x';DROP TABLE measurements;--", "1"), "constraint_violation"),
+            bad("SQL-looking sensor id", "x';DROP TABLE measurements;--",
+                    reading("x';DROP TABLE measurements;--", "1"), "constraint_violation"),
             bad("very long sensor id", "s".repeat(100), reading("s".repeat(100), "1"), "constraint_violation"),
-            bad("timestamp far in the future", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2099-01-01T00:00:00Z\",\"value\":1}", "timestamp_out_of_range"),
-            bad("timestamp far in the past", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1999-12-31T23:59:59Z\",\"value\":1}", "timestamp_out_of_range"),
-            bad("epoch seconds read as milliseconds", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1970-01-21T10:22:56.4Z\",\"value\":1}", "timestamp_out_of_range"),
-            bad("year beyond what PostgreSQL stores", "sensor-1", "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"+300000-01-01T00:00:00Z\",\"value\":1}", "timestamp_out_of_range"),
-            bad("negative seq", "sensor-1", "{\"sensor_id\":\"sensor-1\"," + TS + ",\"value\":1,\"seq\":-5}", "constraint_violation"));
+            bad("timestamp far in the future", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2099-01-01T00:00:00Z\",\"value\":1}",
+                    "timestamp_out_of_range"),
+            bad("timestamp far in the past", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1999-12-31T23:59:59Z\",\"value\":1}",
+                    "timestamp_out_of_range"),
+            bad("epoch seconds read as milliseconds", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"1970-01-21T10:22:56.4Z\",\"value\":1}",
+                    "timestamp_out_of_range"),
+            bad("year beyond what PostgreSQL stores", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"+300000-01-01T00:00:00Z\",\"value\":1}",
+                    "timestamp_out_of_range"),
+            bad("negative seq", "sensor-1",
+                    "{\"sensor_id\":\"sensor-1\"," + TS + ",\"value\":1,\"seq\":-5}", "constraint_violation"));
 
     @BeforeAll
     static void publishEverything() {
@@ -94,7 +112,8 @@ class BadPayloadTests {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> count("rejected_messages") == CASES.size()
                 && count("measurements") == CASES.size());
-        rejected = collector.jdbc().queryForList("select reason, detail, payload, topic, sensor_id from rejected_messages");
+        rejected = collector.jdbc()
+                .queryForList("select reason, detail, payload, topic, sensor_id from rejected_messages");
         storedGoodReadings = count("measurements where sensor_id = 'sensor-3'");
     }
 

@@ -49,7 +49,8 @@ class DatabaseRefusalTests {
     void isolatesTheRefusedReadingAndStoresTheRestOfItsBatch() {
         ReadingCodec codec = new ReadingCodec();
         Instant base = Instant.parse("2026-11-20T00:00:00Z");
-        try (MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(), TestBroker.uniqueName("refusal-pub"))) {
+        try (MqttTestClient publisher = MqttTestClient.connect(TestBroker.url(),
+                TestBroker.uniqueName("refusal-pub"))) {
             for (int i = 0; i < 20; i++) {
                 double value = i == 13 ? 666 : 20 + i;
                 publisher.publish(collector.topics().topicFor("sensor-1"),
@@ -57,8 +58,10 @@ class DatabaseRefusalTests {
             }
         }
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("measurements") == 19 && count("rejected_messages") == 1);
-        Map<String, Object> refused = collector.jdbc().queryForMap("select reason, detail, payload_text from rejected_messages");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> count("measurements") == 19 && count("rejected_messages") == 1);
+        Map<String, Object> refused = collector.jdbc()
+                .queryForMap("select reason, detail, payload_text from rejected_messages");
         assertThat(refused.get("reason")).isEqualTo("database_rejected");
         assertThat((String) refused.get("detail")).contains("no_value_666").contains("SQLSTATE 23514");
         assertThat((String) refused.get("payload_text")).contains("\"seq\":13");

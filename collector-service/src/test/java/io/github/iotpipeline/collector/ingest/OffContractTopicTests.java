@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /** With a filter wider than the readings topics, a message on any other topic is dead-lettered with its reason. */
 class OffContractTopicTests {
 
-    private static final String VALID = "{\"sensor_id\":\"sensor-1\",\"timestamp\":\"2026-11-26T17:00:00Z\",\"value\":1}";
+    private static final String VALID = "{\"sensor_id\":\"sensor-1\","
+            + "\"timestamp\":\"2026-11-26T17:00:00Z\",\"value\":1}";
 
     @TempDir
     static Path rawDirectory;

@@ -174,7 +174,8 @@ class ReadingBufferTests {
         buffer.tick();
 
         List<Duration> waits = List.of(
-                Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), MAX_RETRY_BACKOFF, MAX_RETRY_BACKOFF);
+                Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
+                MAX_RETRY_BACKOFF, MAX_RETRY_BACKOFF);
         for (Duration wait : waits) {
             int attempts = writer.attempts();
             clock.advance(wait.minusMillis(1));

@@ -64,7 +64,8 @@ class ReadingIngestTests {
         publish(new SensorReading("sensor-1", ts.plusMillis(1), 99.0, "°C", 2L));
         publish(new SensorReading("sensor-77", ts, 1.0, null, null));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id in ('sensor-1', 'sensor-77') and ts >= ?", ts) == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("sensor_id in ('sensor-1', 'sensor-77') and ts >= ?", ts) == 3);
 
         assertThat(collector.jdbc().queryForList(
                 "select sensor_id, value, quality from measurements where ts >= ? order by sensor_id, ts",
@@ -78,7 +79,8 @@ class ReadingIngestTests {
         SensorReading reading = new SensorReading("sensor-2", now(), 45.0, "%", 7L);
 
         publish(reading);
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-2' and ts = ?", reading.timestamp()) == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("sensor_id = 'sensor-2' and ts = ?", reading.timestamp()) == 1);
         publish(reading);
         await().atMost(Duration.ofSeconds(10)).until(() -> rawLinesContaining("\\\"seq\\\":7").size() == 2);
 
@@ -102,9 +104,11 @@ class ReadingIngestTests {
         publisher.publish(topic, CODEC.encode(reading), 1, true);
         publisher.publish(topic, new byte[0], 1, true);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-2' and ts = ?", reading.timestamp()) == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("sensor_id = 'sensor-2' and ts = ?", reading.timestamp()) == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> collector.jdbc().queryForObject(
-                "select count(*) from rejected_messages where topic = ? and reason = 'empty_payload'", Integer.class, topic) == 1);
+                "select count(*) from rejected_messages where topic = ? and reason = 'empty_payload'",
+                Integer.class, topic) == 1);
     }
 
     @Test
@@ -176,7 +180,8 @@ class ReadingIngestTests {
     void measuresHowLongAfterItsTimestampEachReadingWasCommitted() throws Exception {
         SensorReading reading = new SensorReading("sensor-1", now().minusSeconds(2), 21.0, "°C", 9L);
         publish(reading);
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("sensor_id = 'sensor-1' and ts = ?", reading.timestamp()) == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("sensor_id = 'sensor-1' and ts = ?", reading.timestamp()) == 1);
 
         String prometheus = collector.get("/actuator/prometheus").body();
         PrometheusText metrics = PrometheusText.parse(prometheus);

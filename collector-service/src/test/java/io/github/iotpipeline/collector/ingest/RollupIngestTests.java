@@ -67,7 +67,8 @@ class RollupIngestTests {
         for (int i = 0; i < 600; i++) {
             for (String sensor : SENSORS) {
                 double value = Math.round(random.nextGaussian() * 1000) / 100.0 + (random.nextInt(40) == 0 ? 500 : 0);
-                readings.add(new SensorReading(sensor, start.plusMillis(500L * i + random.nextInt(400)), value, null, (long) i));
+                readings.add(new SensorReading(sensor, start.plusMillis(500L * i + random.nextInt(400)), value, null,
+                        (long) i));
             }
         }
         List<SensorReading> onTime = new ArrayList<>();

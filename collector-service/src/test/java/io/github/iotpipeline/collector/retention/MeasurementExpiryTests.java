@@ -48,7 +48,8 @@ class MeasurementExpiryTests {
                 publisher.publish(collector.topics().topicFor("sensor-1"), CODEC.encode(reading));
             }
             publisher.publish(collector.topics().topicFor("sensor-1"), CODEC.encode(recent));
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(collector, "select count(*) from measurements") == 121);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count(collector, "select count(*) from measurements") == 121);
             List<Map<String, Object>> rollupsBefore = rollups(collector);
             Map<Path, byte[]> rawBefore = rawFiles();
 

@@ -117,10 +117,12 @@ class DatabaseRolesTests {
             execute(connection, INSERT_READING);
             execute(connection, INSERT_READING);
             execute(connection, INSERT_REJECTED);
-            assertThat(count(connection, "SELECT count(*) FROM measurements WHERE sensor_id = 'sensor-1'")).isEqualTo(1);
+            assertThat(count(connection, "SELECT count(*) FROM measurements WHERE sensor_id = 'sensor-1'"))
+                    .isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM rejected_messages")).isEqualTo(1);
             // Its insert rolls up through the trigger, which runs as the owner of the rollups.
-            assertThat(count(connection, "SELECT sum(reading_count) FROM measurements_1min WHERE sensor_id = 'sensor-1'")).isEqualTo(1);
+            assertThat(count(connection,
+                    "SELECT sum(reading_count) FROM measurements_1min WHERE sensor_id = 'sensor-1'")).isEqualTo(1);
             // The monitor's reads and the retention job's function.
             assertThat(count(connection, "SELECT count(*) FROM sensor_staleness")).isPositive();
             assertThat(count(connection, "SELECT expire_measurements(interval '3650 days')")).isZero();
@@ -221,7 +223,8 @@ class DatabaseRolesTests {
             Login login = new Login(("roles_test_" + group + "_" + UUID.randomUUID().toString().substring(0, 8))
                     .toLowerCase(Locale.ROOT).replace('-', '_'), UUID.randomUUID().toString());
             try (Connection connection = admin.connect()) {
-                execute(connection, "CREATE ROLE " + login.name + " LOGIN PASSWORD '" + login.password + "' IN ROLE " + group);
+                execute(connection, "CREATE ROLE " + login.name + " LOGIN PASSWORD '" + login.password
+                        + "' IN ROLE " + group);
             }
             return login;
         }
