@@ -34,6 +34,7 @@ class SettingsSecretsTests {
         assertThat(withSecrets).extracting(Class::getName).contains(
                 "io.github.iotpipeline.collector.ingest.MqttProperties",
                 "io.github.iotpipeline.collector.schema.SchemaProperties",
+                "io.github.iotpipeline.collector.objectstore.ObjectStoreProperties",
                 "io.github.iotpipeline.generator.publish.MqttProperties");
         for (Class<?> type : withSecrets) {
             assertThat(instance(type).toString()).as(type.getName()).doesNotContain(SECRET);

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The names of a day's files in the archive directory: {@code raw_YYYYMMDD.jsonl} while the day is open,
  * {@code raw_YYYYMMDD.jsonl.gz} and {@code raw_YYYYMMDD.manifest.json} once it is closed, and a
@@ -48,7 +50,23 @@ public final class ArchiveFiles {
         return directory.resolve("raw_" + DAY.format(day) + ".manifest.json");
     }
 
-    static Path temporary(Path file) {
+    /** Written once the day's files are uploaded and verified in the object store. */
+    public Path uploaded(LocalDate day) {
+        return directory.resolve("raw_" + DAY.format(day) + ".uploaded.json");
+    }
+
+    /** The manifest of a closed day. */
+    public DayManifest readManifest(LocalDate day) throws IOException {
+        return new ManifestFormat().read(Files.readAllBytes(manifest(day)));
+    }
+
+    /** What differs between a closed day's file and its manifest, or null when they match. */
+    public @Nullable String mismatch(LocalDate day) throws IOException {
+        return ManifestCheck.mismatch(compressed(day), readManifest(day));
+    }
+
+    /** A file's temporary name while it is written; renamed into place only when complete. */
+    public static Path temporary(Path file) {
         return file.resolveSibling(file.getFileName() + ".tmp");
     }
 

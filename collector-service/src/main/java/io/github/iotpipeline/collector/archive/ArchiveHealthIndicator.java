@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * The raw archive's long-term side: DOWN while closing days fails, with the error. It is not part of
  * readiness, because readings still flow and are archived meanwhile; only the closing waits.
  */
-@Component("rawArchive")
+@Component("rawArchiveHealthIndicator")
 class ArchiveHealthIndicator implements HealthIndicator {
 
     private final DayClosing closing;

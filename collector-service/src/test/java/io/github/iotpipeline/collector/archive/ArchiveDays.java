@@ -32,18 +32,32 @@ final class ArchiveDays {
 
     /** The archive line of a valid reading of sensor-1 received at the instant. */
     static String reading(Instant receivedAt, long seq) {
-        String payload = "{\\\"sensor_id\\\":\\\"sensor-1\\\",\\\"timestamp\\\":\\\"" + receivedAt
+        return reading(receivedAt, seq, "sensors/sensor-1/readings");
+    }
+
+    /** The same, on the given topic (a topic root of its own, say). */
+    static String reading(Instant receivedAt, long seq, String topic) {
+        return reading(receivedAt, seq, topic, "sensor-1");
+    }
+
+    /** The archive line of a valid reading of the sensor, on its topic. */
+    static String readingOf(String sensorId, Instant receivedAt, long seq) {
+        return reading(receivedAt, seq, "sensors/" + sensorId + "/readings", sensorId);
+    }
+
+    private static String reading(Instant receivedAt, long seq, String topic, String sensorId) {
+        String payload = "{\\\"sensor_id\\\":\\\"" + sensorId + "\\\",\\\"timestamp\\\":\\\"" + receivedAt
                 + "\\\",\\\"value\\\":21.5,\\\"unit\\\":\\\"°C\\\",\\\"seq\\\":" + seq + "}";
-        return line(receivedAt, payload);
+        return line(receivedAt, topic, payload);
     }
 
     /** The archive line of a message the contract refuses. */
     static String refusal(Instant receivedAt) {
-        return line(receivedAt, "{broken");
+        return line(receivedAt, "sensors/sensor-1/readings", "{broken");
     }
 
-    private static String line(Instant receivedAt, String payload) {
-        return "{\"received_at\":\"" + receivedAt + "\",\"topic\":\"sensors/sensor-1/readings\",\"qos\":1,"
+    private static String line(Instant receivedAt, String topic, String payload) {
+        return "{\"received_at\":\"" + receivedAt + "\",\"topic\":\"" + topic + "\",\"qos\":1,"
                 + "\"retained\":false,\"duplicate\":false,\"payload\":\"" + payload + "\"}\n";
     }
 

@@ -1,0 +1,27 @@
+package io.github.iotpipeline.collector.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Closed archive days for tests of what comes after closing, as the collector closes them. */
+public final class ClosedDays {
+
+    private ClosedDays() {
+    }
+
+    /** Writes a day of {@code readings} readings of sensor-1 into the directory and closes it. */
+    public static DayManifest write(Path directory, LocalDate day, int readings) throws IOException {
+        ArchiveFiles files = new ArchiveFiles(directory);
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < readings; i++) {
+            lines.append(ArchiveDays.reading(start.plusSeconds(i), i));
+        }
+        java.nio.file.Files.createDirectories(directory);
+        java.nio.file.Files.writeString(files.plain(day), lines);
+        return new DayCloser(files, ArchiveDays.CONTRACT).close(day);
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.iotpipeline.collector.objectstore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.iotpipeline.embedded.LoopbackPorts;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real S3 API server for tests: s3proxy over a local directory, as a process of its own on a free loopback
+ * port, with credentials that requests must be signed with. Stopping and starting it again keeps the objects.
+ */
+final class S3TestServer implements AutoCloseable {
+
+    static final String ACCESS_KEY = "test-access-key";
+    static final String SECRET_KEY = "test-secret-key";
+
+    private final Path directory;
+    private final int port = LoopbackPorts.free();
+    private Process process;
+
+    private S3TestServer(Path directory) {
+        this.directory = directory;
+    }
+
+    static S3TestServer start(Path directory) throws IOException {
+        S3TestServer server = new S3TestServer(directory);
+        server.restart();
+        return server;
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Stops answering, as a store that is down; {@link #restart} brings it back on the same port. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    void restart() throws IOException {
+        Path blobs = Files.createDirectories(directory.resolve("blobs"));
+        Path properties = directory.resolve("s3proxy.conf");
+        Files.write(properties, List.of(
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + ACCESS_KEY,
+                "s3proxy.credential=" + SECRET_KEY,
+                // The AWS SDK sends checksum headers s3proxy 2.6 does not know on some requests.
+                "s3proxy.ignore-unknown-headers=true",
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + blobs));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-Xmx128m", "-jar", jar().toString(), "--properties",
+                properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !process.isAlive() || answers());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("s3proxy exited with " + process.exitValue() + "; see "
+                    + directory.resolve("s3proxy.log"));
+        }
+    }
+
+    private boolean answers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /** The self-contained jar the build copies into target (see the collector's pom). */
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No s3proxy jar at " + jar + ": run the tests through Maven");
+        }
+        return jar;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+}
