@@ -2,6 +2,7 @@ package io.github.iotpipeline.collector.archive;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Component;
  * readiness, because readings still flow and are archived meanwhile; only the closing waits.
  */
 @Component("rawArchiveHealthIndicator")
+// Not while replaying the archive: that process only reads and writes the database.
+@Profile("!replay")
 class ArchiveHealthIndicator implements HealthIndicator {
 
     private final DayClosing closing;

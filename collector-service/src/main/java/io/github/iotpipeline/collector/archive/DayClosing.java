@@ -12,6 +12,7 @@ import io.github.iotpipeline.model.ReadingContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * at the next check; neither holds back the others.
  */
 @Component
+// Not while replaying the archive: that process only reads and writes the database.
+@Profile("!replay")
 class DayClosing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DayClosing.class);

@@ -2,12 +2,15 @@ package io.github.iotpipeline.collector.archive;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,14 +21,14 @@ import tools.jackson.databind.ObjectMapper;
  * line a crash can leave, or damage from elsewhere — is skipped and reported with its line number, never
  * allowed to stop the read.
  */
-final class RawArchiveReader {
+public final class RawArchiveReader {
 
     private final ObjectMapper json = new ObjectMapper();
 
     /** Reads every entry of the file; returns how many lines were skipped. */
     public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
         int skippedLines = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = open(file)) {
             String line;
             long number = 0;
             while ((line = reader.readLine()) != null) {
@@ -43,6 +46,15 @@ final class RawArchiveReader {
             }
         }
         return skippedLines;
+    }
+
+    /** A plain day, or a closed one (gzip), as text. */
+    private static BufferedReader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 64 * 1024);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
     }
 
     /** One line as an entry; throws JacksonException or IllegalArgumentException when it is not one. */

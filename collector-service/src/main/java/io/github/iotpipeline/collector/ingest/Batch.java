@@ -13,11 +13,27 @@ import java.util.Set;
 final class Batch {
 
     private final List<ReceivedMessage> messages;
+    private final boolean replayed;
     private final Set<ReceivedMessage> stored = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean archived;
 
     Batch(List<ReceivedMessage> messages) {
+        this(messages, false);
+    }
+
+    private Batch(List<ReceivedMessage> messages, boolean replayed) {
         this.messages = List.copyOf(messages);
+        this.replayed = replayed;
+        this.archived = replayed;
+    }
+
+    /** Messages read back from the raw archive: they are in it already, and nobody waits for an ack. */
+    static Batch replayed(List<ReceivedMessage> messages) {
+        return new Batch(messages, true);
+    }
+
+    boolean replayed() {
+        return replayed;
     }
 
     List<ReceivedMessage> messages() {

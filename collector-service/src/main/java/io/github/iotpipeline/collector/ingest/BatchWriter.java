@@ -62,6 +62,11 @@ class BatchWriter implements BatchSink {
 
     @Override
     public void write(Batch batch) {
+        writeCounting(batch);
+    }
+
+    /** Writes the batch; returns what the database made of the messages this attempt stored. */
+    MeasurementStore.Stored writeCounting(Batch batch) {
         long started = System.nanoTime();
         if (!batch.archived()) {
             metrics.archived(archive.append(batch.messages().stream().map(ReceivedMessage::archiveEntry).toList()));
@@ -71,17 +76,18 @@ class BatchWriter implements BatchSink {
             throw new IllegalStateException("The schema is not migrated yet: " + schema.problem());
         }
         List<ReceivedMessage> unstored = batch.unstored();
-        if (!unstored.isEmpty()) {
-            storeIsolatingRefusals(batch, unstored);
-        }
+        MeasurementStore.Stored stored = unstored.isEmpty() ? MeasurementStore.Stored.NONE
+                : storeIsolatingRefusals(batch, unstored);
         acknowledger.acknowledge(batch.messages());
         metrics.flushed(batch.size(), System.nanoTime() - started);
+        return stored;
     }
 
-    private void storeIsolatingRefusals(Batch batch, List<ReceivedMessage> messages) {
+    private MeasurementStore.Stored storeIsolatingRefusals(Batch batch, List<ReceivedMessage> messages) {
         try {
-            storeAsIs(messages);
+            MeasurementStore.Stored stored = storeAsIs(messages, batch.replayed());
             batch.markStored(messages);
+            return stored;
         }
         catch (RuntimeException ex) {
             boolean dataError = WriteFailures.isCausedByData(ex);
@@ -90,17 +96,18 @@ class BatchWriter implements BatchSink {
                 throw ex;
             }
             if (messages.size() == 1) {
-                storeAsRefused(messages.get(0), ex);
+                MeasurementStore.Stored stored = storeAsRefused(messages.get(0), ex);
                 batch.markStored(messages);
-                return;
+                return stored;
             }
             int half = messages.size() / 2;
-            storeIsolatingRefusals(batch, messages.subList(0, half));
-            storeIsolatingRefusals(batch, messages.subList(half, messages.size()));
+            return storeIsolatingRefusals(batch, messages.subList(0, half))
+                    .plus(storeIsolatingRefusals(batch, messages.subList(half, messages.size())));
         }
     }
 
-    private void storeAsIs(List<ReceivedMessage> messages) {
+    /** Stores the messages in one transaction; a replay records no copies, which are its very purpose. */
+    private MeasurementStore.Stored storeAsIs(List<ReceivedMessage> messages, boolean replayed) {
         List<AcceptedReading> readings = new ArrayList<>(messages.size());
         List<DeadLetter> rejected = new ArrayList<>();
         List<Instant> timestamps = new ArrayList<>(messages.size());
@@ -117,14 +124,21 @@ class BatchWriter implements BatchSink {
                 rejected.add(toRejected(message, refusal.reason(), refusal.detail()));
             }
         }
-        metrics.stored(store.store(readings, rejected));
-        metrics.committed(timestamps);
+        MeasurementStore.Stored stored = store.store(readings, rejected, !replayed);
+        metrics.stored(stored);
+        if (!replayed) {
+            metrics.committed(timestamps);
+        }
+        return stored;
     }
 
-    private void storeAsRefused(ReceivedMessage message, RuntimeException refusal) {
+    private MeasurementStore.Stored storeAsRefused(ReceivedMessage message, RuntimeException refusal) {
         String reason = WriteFailures.describe(refusal);
         log.warn("PostgreSQL refused a message from {}; it goes to rejected_messages: {}", message.topic(), reason);
-        metrics.stored(store.store(List.of(), List.of(toRejected(message, RejectReason.DATABASE_REJECTED, reason))));
+        MeasurementStore.Stored stored = store.store(List.of(),
+                List.of(toRejected(message, RejectReason.DATABASE_REJECTED, reason)), true);
+        metrics.stored(stored);
+        return stored;
     }
 
     private DeadLetter toRejected(ReceivedMessage message, RejectReason reason, String detail) {

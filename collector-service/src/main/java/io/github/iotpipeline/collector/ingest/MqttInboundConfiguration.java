@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
 import org.springframework.util.StringUtils;
@@ -25,6 +26,8 @@ import org.springframework.util.StringUtils;
  * at 20 readings per flush interval.
  */
 @Configuration(proxyBeanMethods = false)
+// Not while replaying the archive: that process only reads and writes the database.
+@Profile("!replay")
 class MqttInboundConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MqttInboundConfiguration.class);

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
  * happen, not on every poll.
  */
 @Component
+// Not while replaying the archive: that process only reads and writes the database.
+@Profile("!replay")
 class SensorMonitor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SensorMonitor.class);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** The object store, when a bucket is configured: the S3 client, the upload job and its health. */
+/** The object store, when a bucket is configured: the S3 client, the days in it, the upload job, its health. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${collector.raw.store.bucket:}'.isBlank()")
 class ObjectStoreConfiguration {
@@ -54,6 +55,13 @@ class ObjectStoreConfiguration {
     }
 
     @Bean
+    StoredDays storedDays(S3Client objectStoreClient, ObjectStoreProperties properties) {
+        return new StoredDays(objectStoreClient, properties);
+    }
+
+    /** Not while replaying: a replay only reads the store. */
+    @Bean
+    @Profile("!replay")
     ArchiveUploads archiveUploads(S3Client objectStoreClient, ObjectStoreProperties properties, RawArchive archive,
             Clock clock, MeterRegistry registry) {
         return new ArchiveUploads(new ArchiveFiles(archive.directory()),
@@ -62,6 +70,7 @@ class ObjectStoreConfiguration {
     }
 
     @Bean
+    @Profile("!replay")
     ObjectStoreHealthIndicator objectStoreHealthIndicator(ArchiveUploads uploads, ObjectStoreProperties properties) {
         return new ObjectStoreHealthIndicator(uploads, properties);
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  * thread ({@link PeriodicTask}): a long first expiry must not delay the MQTT client's reconnects.
  */
 @Component
+// Not while replaying the archive: that process only reads and writes the database.
+@Profile("!replay")
 class MeasurementExpiry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementExpiry.class);

@@ -20,12 +20,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("collector.retention")
-record RetentionProperties(
+public record RetentionProperties(
         @Nullable @DurationMin(hours = 1) Duration keepMeasurements,
         @DefaultValue("1h") @DurationMin(seconds = 1) Duration checkInterval,
         @DefaultValue("10000") @Min(1) int batchLimit) {
 
-    boolean enabled() {
+    public boolean enabled() {
         return keepMeasurements != null && !keepMeasurements.isZero();
     }
 }

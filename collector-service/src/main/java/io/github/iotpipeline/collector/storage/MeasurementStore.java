@@ -44,8 +44,18 @@ public class MeasurementStore {
     @PersistenceContext
     private EntityManager entityManager;
 
+    /** Stores a batch, recording each copy of a reading stored already in {@code duplicate_readings}. */
     @Transactional
     public Stored store(List<AcceptedReading> readings, List<DeadLetter> deadLetters) {
+        return store(readings, deadLetters, true);
+    }
+
+    /**
+     * Stores a batch; {@code recordCopies} false leaves copies uncounted in {@code duplicate_readings}, as a
+     * replay of the archive must: repeating what is stored is what it does, not what a sensor or broker did.
+     */
+    @Transactional
+    public Stored store(List<AcceptedReading> readings, List<DeadLetter> deadLetters, boolean recordCopies) {
         // Two copies of one reading in the same batch would clash in the persistence context; keep the first.
         Map<MeasurementId, Measurement> unique = new LinkedHashMap<>();
         List<Measurement> copies = new ArrayList<>();
@@ -63,8 +73,8 @@ public class MeasurementStore {
         // are fewer too.
         fresh.sort(KEY_ORDER);
         insert(fresh);
-        for (Measurement copy : copies) {
-            entityManager.persist(new DuplicateReading(copy));
+        if (recordCopies) {
+            copies.forEach(copy -> entityManager.persist(new DuplicateReading(copy)));
         }
         List<String> rejectedReasons = storeDeadLetters(deadLetters);
         entityManager.flush();
@@ -150,8 +160,16 @@ public class MeasurementStore {
      */
     public record Stored(int stored, int duplicates, List<String> rejectedReasons) {
 
+        public static final Stored NONE = new Stored(0, 0, List.of());
+
         public Stored {
             rejectedReasons = List.copyOf(rejectedReasons);
+        }
+
+        public Stored plus(Stored other) {
+            List<String> reasons = new ArrayList<>(rejectedReasons);
+            reasons.addAll(other.rejectedReasons);
+            return new Stored(stored + other.stored, duplicates + other.duplicates, reasons);
         }
 
         /** Dead letters inserted. */

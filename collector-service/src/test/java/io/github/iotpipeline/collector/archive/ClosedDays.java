@@ -12,6 +12,11 @@ public final class ClosedDays {
     private ClosedDays() {
     }
 
+    /** Closes a day the collector archived, as the collector does after midnight. */
+    public static DayManifest close(Path directory, LocalDate day) throws IOException {
+        return new DayCloser(new ArchiveFiles(directory), ArchiveDays.CONTRACT).close(day);
+    }
+
     /** Writes a day of {@code readings} readings of sensor-1 into the directory and closes it. */
     public static DayManifest write(Path directory, LocalDate day, int readings) throws IOException {
         ArchiveFiles files = new ArchiveFiles(directory);

@@ -18,10 +18,10 @@ import static org.awaitility.Awaitility.await;
  * A real S3 API server for tests: s3proxy over a local directory, as a process of its own on a free loopback
  * port, with credentials that requests must be signed with. Stopping and starting it again keeps the objects.
  */
-final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "test-access-key";
-    static final String SECRET_KEY = "test-secret-key";
+    public static final String ACCESS_KEY = "test-access-key";
+    public static final String SECRET_KEY = "test-secret-key";
 
     private final Path directory;
     private final int port = LoopbackPorts.free();
@@ -31,13 +31,13 @@ final class S3TestServer implements AutoCloseable {
         this.directory = directory;
     }
 
-    static S3TestServer start(Path directory) throws IOException {
+    public static S3TestServer start(Path directory) throws IOException {
         S3TestServer server = new S3TestServer(directory);
         server.restart();
         return server;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

@@ -1,0 +1,69 @@
+package io.github.iotpipeline.collector.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.iotpipeline.collector.archive.ArchiveEntry;
+import io.github.iotpipeline.collector.storage.MeasurementStore;
+import io.github.iotpipeline.model.Decoded;
+import io.github.iotpipeline.model.ReadingContract;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends archived messages through what live messages go through: the contract check, the timestamp policy,
+ * quality flagging and the batch writer, but not the archive (they are in it) and not the broker (nobody
+ * waits for an ack). Idempotent: a reading stored already is a duplicate, and every message counts as a
+ * redelivery, so a dead letter stored already is not stored again.
+ */
+@Component
+public class ArchiveReplay {
+
+    private final ReadingContract contract;
+    private final TimestampPolicy timestamps;
+    private final BatchWriter writer;
+
+    ArchiveReplay(ReadingContract contract, TimestampPolicy timestamps, BatchWriter writer) {
+        this.contract = contract;
+        this.timestamps = timestamps;
+        this.writer = writer;
+    }
+
+    /** Whether the schema is migrated, so that replayed batches can be written. */
+    public boolean ready() {
+        return writer.ready();
+    }
+
+    /**
+     * Replays the entries as one batch.
+     *
+     * @param keepFrom readings stamped before this are skipped (the raw retention horizon), or null for none
+     * @param dryRun check and count only: what would be skipped is, the rest counts as stored
+     */
+    public ReplayCounts replay(List<ArchiveEntry> entries, @Nullable Instant keepFrom, boolean dryRun) {
+        List<ReceivedMessage> messages = new ArrayList<>(entries.size());
+        long skipped = 0;
+        for (ArchiveEntry entry : entries) {
+            ReceivedMessage message = toMessage(entry);
+            if (keepFrom != null && message.decoded() instanceof Decoded.Accepted accepted
+                    && accepted.reading().timestamp().isBefore(keepFrom)) {
+                skipped++;
+            }
+            else {
+                messages.add(message);
+            }
+        }
+        if (dryRun || messages.isEmpty()) {
+            return new ReplayCounts(dryRun ? messages.size() : 0, 0, 0, skipped);
+        }
+        MeasurementStore.Stored stored = writer.writeCounting(Batch.replayed(messages));
+        return new ReplayCounts(stored.stored(), stored.duplicates(), stored.rejected(), skipped);
+    }
+
+    private ReceivedMessage toMessage(ArchiveEntry entry) {
+        Decoded decoded = timestamps.check(contract.check(entry.topic(), entry.payload()), entry.receivedAt());
+        return new ReceivedMessage(entry.topic(), entry.payload(), entry.receivedAt(), entry.qos(), entry.retained(),
+                true, decoded, null, 0);
+    }
+}
