@@ -1,11 +1,7 @@
 package io.github.iotpipeline.collector.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.iotpipeline.model.Decoded;
 import io.github.iotpipeline.model.RejectReason;
 
-/** Stand-ins for the buffer's collaborators: a writer that records or fails, a clock the test moves. */
+/** A stand-in for the buffer's writer, which records or fails, and the messages it is handed. */
 final class ReadingBufferTestFixtures {
 
     private static final AtomicInteger sequence = new AtomicInteger();
@@ -81,35 +77,6 @@ final class ReadingBufferTestFixtures {
 
         synchronized int attempts() {
             return attempted.size();
-        }
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class ManualClock extends Clock {
-
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("The buffer only reads instants");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.iotpipeline.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,7 @@ class ReadingBufferTests {
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(1);
 
-    private final ReadingBufferTestFixtures.ManualClock clock =
-            new ReadingBufferTestFixtures.ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final ReadingBufferTestFixtures.RecordingBatchWriter writer =
             new ReadingBufferTestFixtures.RecordingBatchWriter();
     private final ReadingBuffer buffer = buffer(SIZE);

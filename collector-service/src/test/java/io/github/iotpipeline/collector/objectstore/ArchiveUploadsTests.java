@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.github.iotpipeline.collector.archive.ArchiveFiles;
+import io.github.iotpipeline.testsupport.ManualClock;
 import io.github.iotpipeline.collector.archive.ClosedDays;
 import io.github.iotpipeline.collector.archive.DayManifest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,7 @@ class ArchiveUploadsTests {
     @TempDir
     Path storeDirectory;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private S3TestServer store;
     private S3Client s3;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.iotpipeline.collector.archive.ArchiveFiles;
+import io.github.iotpipeline.testsupport.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -21,7 +22,7 @@ public final class StoreUploads {
                 Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofMinutes(15));
         try (S3Client s3 = new ObjectStoreConfiguration().objectStoreClient(properties)) {
             s3.createBucket(request -> request.bucket(bucket));
-            MutableClock clock = new MutableClock(Instant.now());
+            ManualClock clock = new ManualClock(Instant.now());
             ArchiveUploads uploads = new ArchiveUploads(new ArchiveFiles(raw), new DayUploader(s3, bucket),
                     properties, clock, new UploadMetrics(new SimpleMeterRegistry()));
             uploads.check();

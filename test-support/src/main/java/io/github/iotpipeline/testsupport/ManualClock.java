@@ -1,4 +1,4 @@
-package io.github.iotpipeline.collector.objectstore;
+package io.github.iotpipeline.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test moves it. */
-final class MutableClock extends Clock {
+/** A clock that stands still until the test moves it, so that waits and ages happen exactly when it says. */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
