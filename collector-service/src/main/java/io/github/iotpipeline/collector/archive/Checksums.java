@@ -8,19 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of archive files, as the manifest states it: lower-case hex. */
-final class Checksums {
+/** Digests of archive files: SHA-256 as the manifest states it, MD5 as an S3 upload is checked with. */
+public final class Checksums {
 
     private Checksums() {
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return algorithm("SHA-256");
     }
 
     static String hex(MessageDigest digest) {
@@ -28,7 +23,12 @@ final class Checksums {
     }
 
     static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        return HexFormat.of().formatHex(digest(file, "SHA-256"));
+    }
+
+    /** The digest of the whole file with the algorithm (one every Java runtime has, such as MD5 or SHA-256). */
+    public static byte[] digest(Path file, String algorithm) throws IOException {
+        MessageDigest digest = algorithm(algorithm);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
@@ -36,6 +36,15 @@ final class Checksums {
                 digest.update(buffer, 0, read);
             }
         }
-        return hex(digest);
+        return digest.digest();
+    }
+
+    private static MessageDigest algorithm(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java runtime has " + name, ex);
+        }
     }
 }

@@ -1,14 +1,12 @@
 package io.github.iotpipeline.collector.objectstore;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import io.github.iotpipeline.collector.archive.Checksums;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -30,7 +28,7 @@ final class DayUploader {
 
     /** Uploads the file under the key; returns its ETag once verified, or throws. */
     String upload(Path file, String key, String contentType) throws IOException {
-        byte[] md5 = md5(file);
+        byte[] md5 = Checksums.digest(file, "MD5");
         s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType)
                 .contentMD5(Base64.getEncoder().encodeToString(md5)), RequestBody.fromFile(file));
         HeadObjectResponse stored = s3.headObject(request -> request.bucket(bucket).key(key));
@@ -41,23 +39,5 @@ final class DayUploader {
                     + " under " + key + ", not the " + size + " bytes with MD5 " + expected + " uploaded");
         }
         return stored.eTag();
-    }
-
-    private static byte[] md5(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("MD5");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has MD5", ex);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return digest.digest();
     }
 }
