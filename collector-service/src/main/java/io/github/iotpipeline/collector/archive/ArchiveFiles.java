@@ -60,9 +60,9 @@ public final class ArchiveFiles {
         return new ManifestFormat().read(Files.readAllBytes(manifest(day)));
     }
 
-    /** What differs between a closed day's file and its manifest, or null when they match. */
-    public @Nullable String mismatch(LocalDate day) throws IOException {
-        return ManifestCheck.mismatch(compressed(day), readManifest(day));
+    /** What differs between a closed day's file and its manifest, read already, or null when they match. */
+    public @Nullable String mismatch(LocalDate day, DayManifest manifest) throws IOException {
+        return ManifestCheck.mismatch(compressed(day), manifest);
     }
 
     /** A file's temporary name while it is written; renamed into place only when complete. */

@@ -58,13 +58,13 @@ class DayClosing implements SmartLifecycle {
     /** Closes every earlier day that is due; one that fails does not hold back the others. */
     void closeDueDays() {
         try {
-            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            int waiting = 0;
             for (LocalDate day : files.openDays()) {
-                if (day.isBefore(today) && due(day)) {
-                    close(day);
+                if (day.isBefore(today) && !(due(day) && close(day))) {
+                    waiting++;
                 }
             }
-            int waiting = (int) files.openDays().stream().filter(day -> day.isBefore(today)).count();
             metrics.waiting(waiting);
             status = status.waiting(waiting);
         }
@@ -84,7 +84,8 @@ class DayClosing implements SmartLifecycle {
         return oldest == null || !oldest.isBefore(end);
     }
 
-    private void close(LocalDate day) {
+    /** Closes the day; false, having said why, when it failed. */
+    private boolean close(LocalDate day) {
         archive.seal(day);
         try {
             DayManifest manifest = closer.close(day);
@@ -93,11 +94,13 @@ class DayClosing implements SmartLifecycle {
             log.info("Closed the raw archive day {}: {} lines ({} readings, {} refused, {} torn), {} bytes"
                     + " compressed to {}", day, manifest.lines(), manifest.accepted(), manifest.refused(),
                     manifest.torn(), manifest.uncompressedBytes(), manifest.bytes());
+            return true;
         }
         catch (IOException | RuntimeException ex) {
             metrics.failed();
             status = status.failed(day + ": " + ex.getMessage());
             log.warn("Closing the raw archive day {} failed; the next check tries again: {}", day, ex.toString());
+            return false;
         }
     }
 

@@ -81,11 +81,11 @@ final class ArchiveUploads implements SmartLifecycle {
     }
 
     private void upload(LocalDate day) throws IOException {
-        String mismatch = files.mismatch(day);
+        DayManifest manifest = files.readManifest(day);
+        String mismatch = files.mismatch(day, manifest);
         if (mismatch != null) {
             throw new IOException("Not uploading " + day + ": " + mismatch);
         }
-        DayManifest manifest = files.readManifest(day);
         Path compressed = files.compressed(day);
         Path manifestFile = files.manifest(day);
         String dataKey = keys.of(day, compressed.getFileName().toString());

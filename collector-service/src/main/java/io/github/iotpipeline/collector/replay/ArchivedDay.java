@@ -1,8 +1,10 @@
 package io.github.iotpipeline.collector.replay;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import io.github.iotpipeline.collector.archive.ArchiveFiles;
 import io.github.iotpipeline.collector.archive.DayManifest;
 import org.jspecify.annotations.Nullable;
 
@@ -13,4 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param mismatch what differs between the file and its manifest, or null when they match
  */
 record ArchivedDay(LocalDate day, Path file, @Nullable DayManifest manifest, @Nullable String mismatch) {
+
+    /** A closed day of the directory, checked against its manifest. */
+    static ArchivedDay closed(ArchiveFiles files, LocalDate day) throws IOException {
+        DayManifest manifest = files.readManifest(day);
+        return new ArchivedDay(day, files.compressed(day), manifest, files.mismatch(day, manifest));
+    }
 }

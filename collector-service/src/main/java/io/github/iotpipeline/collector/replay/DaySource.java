@@ -32,8 +32,7 @@ interface DaySource extends AutoCloseable {
             @Override
             public Optional<ArchivedDay> fetch(LocalDate day) throws IOException {
                 if (Files.exists(files.compressed(day)) && Files.exists(files.manifest(day))) {
-                    return Optional.of(new ArchivedDay(day, files.compressed(day), files.readManifest(day),
-                            files.mismatch(day)));
+                    return Optional.of(ArchivedDay.closed(files, day));
                 }
                 return Files.exists(files.plain(day))
                         ? Optional.of(new ArchivedDay(day, files.plain(day), null, null)) : Optional.empty();

@@ -32,8 +32,7 @@ final class StoreDaySource implements DaySource {
         if (store.download(day, instance, copies).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ArchivedDay(day, files.compressed(day), files.readManifest(day),
-                files.mismatch(day)));
+        return Optional.of(ArchivedDay.closed(files, day));
     }
 
     @Override
