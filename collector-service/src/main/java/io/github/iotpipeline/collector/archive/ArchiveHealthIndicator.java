@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("rawArchiveHealthIndicator")
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class ArchiveHealthIndicator implements HealthIndicator {
 
     private final DayClosing closing;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class DayClosing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DayClosing.class);

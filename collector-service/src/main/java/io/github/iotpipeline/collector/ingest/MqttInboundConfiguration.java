@@ -27,7 +27,7 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class MqttInboundConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MqttInboundConfiguration.class);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class SensorMonitor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SensorMonitor.class);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("sensors")
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class SensorsHealthIndicator implements HealthIndicator {
 
     private final SensorMonitor monitor;

@@ -61,7 +61,7 @@ class ObjectStoreConfiguration {
 
     /** Not while replaying: a replay only reads the store. */
     @Bean
-    @Profile("!replay")
+    @Profile("!command")
     ArchiveUploads archiveUploads(S3Client objectStoreClient, ObjectStoreProperties properties, RawArchive archive,
             Clock clock, MeterRegistry registry) {
         return new ArchiveUploads(new ArchiveFiles(archive.directory()),
@@ -70,7 +70,7 @@ class ObjectStoreConfiguration {
     }
 
     @Bean
-    @Profile("!replay")
+    @Profile("!command")
     ObjectStoreHealthIndicator objectStoreHealthIndicator(ArchiveUploads uploads, ObjectStoreProperties properties) {
         return new ObjectStoreHealthIndicator(uploads, properties);
     }

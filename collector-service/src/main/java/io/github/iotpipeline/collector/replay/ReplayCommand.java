@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Profile("replay")
 class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    /** What the command prints, through the replay profile's plain console pattern. */
+    /** What the command prints, through the command profile's plain console pattern. */
     static final Logger OUT = LoggerFactory.getLogger("replay");
     private static final Duration SCHEMA_WAIT = Duration.ofMinutes(2);
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 // Not while replaying the archive: that process only reads and writes the database.
-@Profile("!replay")
+@Profile("!command")
 class MeasurementExpiry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementExpiry.class);

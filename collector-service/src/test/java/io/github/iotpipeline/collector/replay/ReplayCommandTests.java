@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,8 +164,7 @@ class ReplayCommandTests {
                     "--collector.raw.store.access-key-id=" + S3TestServer.ACCESS_KEY,
                     "--collector.raw.store.secret-access-key=" + S3TestServer.SECRET_KEY));
         }
-        return SpringApplication.exit(CollectorApplication.builder().profiles("replay")
-                .web(WebApplicationType.NONE).run(all.toArray(String[]::new)));
+        return SpringApplication.exit(CollectorApplication.command("replay").run(all.toArray(String[]::new)));
     }
 
     private static List<List<Object>> rows(TestDatabase database, String query) {
