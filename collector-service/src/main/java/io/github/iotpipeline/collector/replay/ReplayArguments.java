@@ -1,10 +1,11 @@
 package io.github.iotpipeline.collector.replay;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
+import io.github.iotpipeline.collector.command.CommandLine;
+import io.github.iotpipeline.collector.command.TimeArguments;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,73 +42,27 @@ public record ReplayArguments(LocalDate from, LocalDate to, @Nullable String sen
      * wrong, in one line.
      */
     static ReplayArguments parse(List<String> arguments) {
-        Parsed parsed = new Parsed();
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
-            if (name.equals("--dry-run")) {
-                parsed.dryRun = true;
-            }
-            else if (equals > 0 && OPTIONS.contains(name)) {
-                parsed.set(name, argument.substring(equals + 1));
-            }
-            else if (equals < 0 && OPTIONS.contains(name) && i + 1 < arguments.size()) {
-                parsed.set(name, arguments.get(++i));
-            }
-            else if (equals < 0 || !name.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + argument + "; usage: " + USAGE);
-            }
+        CommandLine line = CommandLine.parse(arguments, OPTIONS, Set.of("--dry-run"), USAGE);
+        String from = line.value("--from");
+        String to = line.value("--to");
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("--from and --to are required; usage: " + USAGE);
         }
-        return parsed.toArguments();
+        LocalDate first = TimeArguments.day("--from", from);
+        LocalDate last = TimeArguments.day("--to", to);
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+        }
+        String source = line.value("--source");
+        return new ReplayArguments(first, last, line.value("--sensor"), source == null ? Source.LOCAL : source(source),
+                line.value("--instance"), line.flag("--dry-run"));
     }
 
-    /** The arguments as they are read, before they are checked together. */
-    private static final class Parsed {
-
-        private @Nullable LocalDate from;
-        private @Nullable LocalDate to;
-        private @Nullable String sensor;
-        private @Nullable String instance;
-        private Source source = Source.LOCAL;
-        private boolean dryRun;
-
-        void set(String name, String value) {
-            switch (name) {
-                case "--from" -> from = day(name, value);
-                case "--to" -> to = day(name, value);
-                case "--sensor" -> sensor = value;
-                case "--instance" -> instance = value;
-                case "--source" -> source = source(value);
-                default -> throw new IllegalStateException("not an option: " + name);
-            }
-        }
-
-        ReplayArguments toArguments() {
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("--from and --to are required; usage: " + USAGE);
-            }
-            if (to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-            }
-            return new ReplayArguments(from, to, sensor, source, instance, dryRun);
-        }
-
-        private static LocalDate day(String name, String value) {
-            try {
-                return LocalDate.parse(value);
-            }
-            catch (DateTimeParseException ex) {
-                throw new IllegalArgumentException(name + " " + value + " is not a day (YYYY-MM-DD)");
-            }
-        }
-
-        private static Source source(String value) {
-            return switch (value) {
-                case "local" -> Source.LOCAL;
-                case "s3" -> Source.S3;
-                default -> throw new IllegalArgumentException("--source " + value + " is neither local nor s3");
-            };
-        }
+    private static Source source(String value) {
+        return switch (value) {
+            case "local" -> Source.LOCAL;
+            case "s3" -> Source.S3;
+            default -> throw new IllegalArgumentException("--source " + value + " is neither local nor s3");
+        };
     }
 }

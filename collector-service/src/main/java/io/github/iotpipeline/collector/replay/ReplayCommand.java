@@ -2,14 +2,14 @@ package io.github.iotpipeline.collector.replay;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import io.github.iotpipeline.collector.archive.RawArchive;
+import io.github.iotpipeline.collector.command.CommandLine;
+import io.github.iotpipeline.collector.command.SchemaWait;
 import io.github.iotpipeline.collector.ingest.ArchiveReplay;
 import io.github.iotpipeline.collector.objectstore.StoredDays;
 import io.github.iotpipeline.collector.retention.RetentionProperties;
@@ -34,7 +34,6 @@ class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /** What the command prints, through the command profile's plain console pattern. */
     static final Logger OUT = LoggerFactory.getLogger("replay");
-    private static final Duration SCHEMA_WAIT = Duration.ofMinutes(2);
 
     private final ArchiveReplay replay;
     private final ObjectProvider<StoredDays> store;
@@ -57,9 +56,9 @@ class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) {
         try {
-            ReplayArguments arguments = ReplayArguments.parse(afterCommand(args.getSourceArgs()));
+            ReplayArguments arguments = ReplayArguments.parse(CommandLine.afterCommand(args.getSourceArgs(), "replay"));
             try (DaySource source = source(arguments)) {
-                awaitSchema();
+                SchemaWait.until(replay::ready, clock);
                 exitCode = replayAll(arguments, source) ? 0 : 1;
             }
         }
@@ -78,11 +77,6 @@ class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private static List<String> afterCommand(String[] arguments) {
-        List<String> all = Arrays.asList(arguments);
-        return all.isEmpty() || !all.get(0).equals("replay") ? all : all.subList(1, all.size());
-    }
-
     private DaySource source(ReplayArguments arguments) throws IOException {
         if (arguments.source() == ReplayArguments.Source.LOCAL) {
             return DaySource.local(archive.directory());
@@ -92,16 +86,6 @@ class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
             throw new IllegalArgumentException("--source s3 needs an object store: set COLLECTOR_RAW_STORE_BUCKET");
         }
         return DaySource.store(days, arguments.instance());
-    }
-
-    private void awaitSchema() throws InterruptedException {
-        Instant deadline = clock.instant().plus(SCHEMA_WAIT);
-        while (!replay.ready()) {
-            if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("the database schema was not ready within " + SCHEMA_WAIT);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private boolean replayAll(ReplayArguments arguments, DaySource source) throws IOException {
