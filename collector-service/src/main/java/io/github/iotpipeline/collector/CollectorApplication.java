@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.iotpipeline.collector.redrive.RedriveArguments;
 import io.github.iotpipeline.collector.replay.ReplayArguments;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,11 @@ public class CollectorApplication {
 
     /** The commands, by the first argument that names them, with the check of the arguments after it. */
     private static final Map<String, Function<List<String>, @Nullable String>> COMMANDS = Map.of(
-            "replay", ReplayArguments::problemWith);
+            "replay", ReplayArguments::problemWith,
+            "redrive", RedriveArguments::problemWith);
 
     /**
-     * Runs the collector, or, with {@code replay} as the first argument, that command
+     * Runs the collector, or, with {@code replay} or {@code redrive} as the first argument, that command
      * (docs/REPROCESSING.md), which exits with its outcome.
      */
     public static void main(String[] args) {

@@ -6,13 +6,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** The project's Flyway migrations, from db/migration at the top of the repository, applied to a test database. */
-final class Migrations {
+public final class Migrations {
 
     private Migrations() {
     }
 
     /** Migrates the database to the newest version. */
-    static void apply(TestDatabase database) {
+    public static void apply(TestDatabase database) {
         configure(database).load().migrate();
     }
 

@@ -132,6 +132,26 @@ class DatabaseRolesTests {
         }
     }
 
+    @Test
+    void collectorMarksADeadLetterRedrivenOnceAndChangesNothingElseOfIt() throws SQLException {
+        try (Connection connection = collector.connect(database)) {
+            execute(connection, INSERT_REJECTED.replace("'malformed_json'", "'topic_mismatch'"));
+            String mark = "UPDATE rejected_messages SET redriven_at = now() WHERE reason = 'topic_mismatch'";
+            execute(connection, mark);
+            assertThat(count(connection, "SELECT count(*) FROM rejected_messages"
+                    + " WHERE reason = 'topic_mismatch' AND redriven_at IS NOT NULL")).isEqualTo(1);
+            // Once marked, the mark is neither moved nor taken back.
+            assertThatThrownBy(() -> execute(connection, mark)).hasMessageContaining("was redriven at");
+            assertThatThrownBy(() -> execute(connection, "UPDATE rejected_messages SET redriven_at = NULL"
+                    + " WHERE reason = 'topic_mismatch'")).hasMessageContaining("was redriven at");
+            assertRefused(connection, "UPDATE rejected_messages SET reason = 'other', redriven_at = now()");
+        }
+        // Other tests count the dead letters.
+        try (Connection owner = database.connect()) {
+            execute(owner, "DELETE FROM rejected_messages WHERE reason = 'topic_mismatch'");
+        }
+    }
+
     @ParameterizedTest(name = "iot_collector may not: {0}")
     @ValueSource(strings = {
             "UPDATE measurements SET value = 0",
