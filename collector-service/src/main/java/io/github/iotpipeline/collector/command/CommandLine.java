@@ -46,6 +46,17 @@ public record CommandLine(Map<String, String> values) {
         return new CommandLine(values);
     }
 
+    /** What is wrong with arguments, as the one line that {@code parse} throws, or null when nothing is. */
+    public static @Nullable String problemWith(Runnable parse) {
+        try {
+            parse.run();
+            return null;
+        }
+        catch (IllegalArgumentException ex) {
+            return ex.getMessage();
+        }
+    }
+
     /** The arguments after the command's name, as Spring hands them over: with the name first. */
     public static List<String> afterCommand(String[] arguments, String command) {
         List<String> all = Arrays.asList(arguments);

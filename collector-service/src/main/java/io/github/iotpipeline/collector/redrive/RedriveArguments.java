@@ -30,13 +30,7 @@ public record RedriveArguments(DeadLetterQuery query, boolean dryRun) {
 
     /** What is wrong with the arguments after {@code redrive}, in one line, or null when nothing is. */
     public static @Nullable String problemWith(List<String> arguments) {
-        try {
-            parse(arguments);
-            return null;
-        }
-        catch (IllegalArgumentException ex) {
-            return ex.getMessage();
-        }
+        return CommandLine.problemWith(() -> parse(arguments));
     }
 
     /** Parses the arguments after {@code redrive}; an IllegalArgumentException says what is wrong, in one line. */

@@ -27,13 +27,7 @@ public record ReplayArguments(LocalDate from, LocalDate to, @Nullable String sen
 
     /** What is wrong with the arguments after {@code replay}, in one line, or null when nothing is. */
     public static @Nullable String problemWith(List<String> arguments) {
-        try {
-            parse(arguments);
-            return null;
-        }
-        catch (IllegalArgumentException ex) {
-            return ex.getMessage();
-        }
+        return CommandLine.problemWith(() -> parse(arguments));
     }
 
     /**
