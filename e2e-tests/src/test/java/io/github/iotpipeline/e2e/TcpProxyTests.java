@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -16,8 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
-/** The proxy the database fault tests stand on, against an echo server: forwards, cuts, restores, delays. */
+/**
+ * The proxy the fault tests stand on, against an echo server: forwards, cuts, restores, delays, and holds what
+ * clients send from a chosen point.
+ */
 class TcpProxyTests {
 
     private static final int READ_TIMEOUT_MS = 5_000;
@@ -77,6 +82,29 @@ class TcpProxyTests {
         }
     }
 
+    @Test
+    void holdsWhatClientsSendFromAPointPastAMarkerUntilReleased() throws IOException {
+        proxy.hold().from("MARK", 3);
+        try (Socket client = connect(); Socket other = connect()) {
+            assertThat(roundTrip(client, "before")).isEqualTo("before");
+            send(client, "xxMA");
+            send(client, "RKabcdef");
+            assertThat(receive(client, 9)).isEqualTo("xxMARKabc");
+            await().atMost(Duration.ofSeconds(5)).until(proxy.hold()::holding);
+
+            send(other, "held too");
+            other.setSoTimeout(300);
+            assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> receive(other, 1));
+            other.setSoTimeout(READ_TIMEOUT_MS);
+
+            proxy.hold().release();
+            assertThat(proxy.hold().holding()).isFalse();
+            assertThat(receive(client, 3)).isEqualTo("def");
+            assertThat(receive(other, 8)).isEqualTo("held too");
+            assertThat(roundTrip(client, "MARK and after")).isEqualTo("MARK and after");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
         socket.setSoTimeout(READ_TIMEOUT_MS);
@@ -85,12 +113,19 @@ class TcpProxyTests {
 
     /** Sends a short message and reads back as many bytes; an ended stream counts as a broken connection. */
     private static String roundTrip(Socket socket, String message) throws IOException {
-        byte[] sent = message.getBytes(StandardCharsets.UTF_8);
+        send(socket, message);
+        return receive(socket, message.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static void send(Socket socket, String message) throws IOException {
         OutputStream out = socket.getOutputStream();
-        out.write(sent);
+        out.write(message.getBytes(StandardCharsets.UTF_8));
         out.flush();
-        byte[] received = socket.getInputStream().readNBytes(sent.length);
-        if (received.length < sent.length) {
+    }
+
+    private static String receive(Socket socket, int bytes) throws IOException {
+        byte[] received = socket.getInputStream().readNBytes(bytes);
+        if (received.length < bytes) {
             throw new IOException("connection ended after " + received.length + " bytes");
         }
         return new String(received, StandardCharsets.UTF_8);

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on a free loopback port in front of a server the test must not stop itself, such as the shared
  * PostgreSQL: {@link #cut()} makes the server look unreachable to whoever connects through the proxy, and
- * {@link #setLatency(Duration)} makes it look slow. The server itself is never touched.
+ * {@link #setLatency(Duration)} makes it look slow, and {@link #hold()} stops what clients send at a chosen
+ * point. The server itself is never touched.
  * <p>
  * One thread accepts and two threads pump bytes per connection, all daemon threads, all ended by
  * {@link #cut()} (for the connections) or {@link #close()}.
@@ -37,6 +39,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = new HashSet<>();
     private volatile boolean cut;
     private volatile long latencyNanos;
+    private final UpstreamHold hold = new UpstreamHold();
 
     private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
         this.targetHost = targetHost;
@@ -88,6 +91,11 @@ public final class TcpProxy implements AutoCloseable {
         latencyNanos = latency.toNanos();
     }
 
+    /** What clients send, held back from a point the test chooses, until it releases it. */
+    public UpstreamHold hold() {
+        return hold;
+    }
+
     @Override
     public void close() {
         try {
@@ -113,26 +121,24 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void connect(Socket client) {
-        if (cut || !register(client)) {
+        Socket target = new Socket();
+        if (cut || !register(client) || !reach(target) || !register(target)) {
             reset(client);
+            reset(target);
             return;
         }
-        Socket target = new Socket();
+        threads.execute(() -> pump(client, target, hold.upstream()));
+        threads.execute(() -> pump(target, client, UpstreamHold.DIRECT));
+    }
+
+    private boolean reach(Socket target) {
         try {
             target.connect(new InetSocketAddress(targetHost, targetPort), CONNECT_TIMEOUT_MS);
+            return true;
         }
         catch (IOException ex) {
-            reset(client);
-            reset(target);
-            return;
+            return false;
         }
-        if (!register(target)) {
-            reset(client);
-            reset(target);
-            return;
-        }
-        threads.execute(() -> pump(client, target));
-        threads.execute(() -> pump(target, client));
     }
 
     /** Keeps the socket for {@link #cut()}; false when the proxy was cut in the meantime. */
@@ -146,16 +152,15 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, UpstreamHold.Forwarding forwarding) {
         byte[] chunk = new byte[CHUNK_BYTES];
         try (from; to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(chunk)) >= 0) {
-                delay();
-                out.write(chunk, 0, read);
-                out.flush();
+                TimeUnit.NANOSECONDS.sleep(latencyNanos);
+                forwarding.write(chunk, read, out);
             }
         }
         catch (IOException | InterruptedException ex) {
@@ -164,13 +169,6 @@ public final class TcpProxy implements AutoCloseable {
         finally {
             forget(from);
             forget(to);
-        }
-    }
-
-    private void delay() throws InterruptedException {
-        long nanos = latencyNanos;
-        if (nanos > 0) {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.github.iotpipeline.collector.archive.ArchiveFiles;
 import io.github.iotpipeline.testsupport.ManualClock;
+import io.github.iotpipeline.testsupport.S3TestServer;
 import io.github.iotpipeline.collector.archive.ClosedDays;
 import io.github.iotpipeline.collector.archive.DayManifest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

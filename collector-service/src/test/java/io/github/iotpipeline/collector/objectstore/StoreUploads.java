@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.github.iotpipeline.collector.archive.ArchiveFiles;
 import io.github.iotpipeline.testsupport.ManualClock;
+import io.github.iotpipeline.testsupport.S3TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -1,4 +1,4 @@
-package io.github.iotpipeline.collector.objectstore;
+package io.github.iotpipeline.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,21 +11,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.iotpipeline.embedded.LoopbackPorts;
-
-import static org.awaitility.Awaitility.await;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real S3 API server for tests: s3proxy over a local directory, as a process of its own on a free loopback
  * port, with credentials that requests must be signed with. Stopping and starting it again keeps the objects.
+ * <p>
+ * It runs from s3proxy's self-contained jar, which the build of each module that uses it copies into target
+ * and names in the system property {@code s3proxy.jar}: on the test classpath its Guice 7 (through jclouds)
+ * would clash with the Guice 5 of the embedded MQTT broker.
  */
 public final class S3TestServer implements AutoCloseable {
 
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key";
 
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
     private final Path directory;
     private final int port = LoopbackPorts.free();
-    private Process process;
+    private @Nullable Process process;
 
     private S3TestServer(Path directory) {
         this.directory = directory;
@@ -41,15 +46,23 @@ public final class S3TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Stops answering, as a store that is down; {@link #restart} brings it back on the same port. */
-    void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void stop() throws InterruptedException {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        running.destroy();
+        if (!running.waitFor(10, TimeUnit.SECONDS)) {
+            running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         Path blobs = Files.createDirectories(directory.resolve("blobs"));
         Path properties = directory.resolve("s3proxy.conf");
         Files.write(properties, List.of(
@@ -62,15 +75,32 @@ public final class S3TestServer implements AutoCloseable {
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + blobs));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Xmx128m", "-jar", jar().toString(), "--properties",
+        Process started = new ProcessBuilder(java, "-Xmx128m", "-jar", jar().toString(), "--properties",
                 properties.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
                 .start();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !process.isAlive() || answers());
-        if (!process.isAlive()) {
-            throw new IllegalStateException("s3proxy exited with " + process.exitValue() + "; see "
+        process = started;
+        awaitAnswering(started);
+    }
+
+    private void awaitAnswering(Process started) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (started.isAlive() && !answers()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("s3proxy did not listen on port " + port + " within "
+                        + START_TIMEOUT.toSeconds() + " s; see " + directory.resolve("s3proxy.log"));
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while s3proxy started", ex);
+            }
+        }
+        if (!started.isAlive()) {
+            throw new IllegalStateException("s3proxy exited with " + started.exitValue() + "; see "
                     + directory.resolve("s3proxy.log"));
         }
     }
@@ -85,7 +115,7 @@ public final class S3TestServer implements AutoCloseable {
         }
     }
 
-    /** The self-contained jar the build copies into target (see the collector's pom). */
+    /** The self-contained jar the build copies into target (see the pom of the module under test). */
     private static Path jar() {
         Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -96,7 +126,8 @@ public final class S3TestServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        Process running = process;
+        if (running != null && running.isAlive()) {
             stop();
         }
     }
