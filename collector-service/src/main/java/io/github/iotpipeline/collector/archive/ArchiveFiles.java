@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 public final class ArchiveFiles {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Pattern NAME = Pattern.compile("raw_(\\d{8})\\.(jsonl|jsonl\\.gz|manifest\\.json)");
+    private static final Pattern NAME =
+            Pattern.compile("raw_(\\d{8})\\.(jsonl|jsonl\\.gz|manifest\\.json|uploaded\\.json)");
 
     private final Path directory;
 
@@ -72,35 +75,46 @@ public final class ArchiveFiles {
 
     /** Days with a plain file, that is days not closed yet, oldest first. */
     public List<LocalDate> openDays() {
-        return days("jsonl");
+        return List.copyOf(listing().getOrDefault("jsonl", new TreeSet<>()));
     }
 
-    /** Days with a closed file, oldest first. */
+    /**
+     * Days whose closing is complete, oldest first: the manifest is written and the plain file gone. A day
+     * half-way through closing is the closer's, not the uploader's. A day with only its upload marker left
+     * (its removal was cut short) is listed too, so that the removal is finished.
+     */
     public List<LocalDate> closedDays() {
-        return days("jsonl.gz");
+        Map<String, TreeSet<LocalDate>> listing = listing();
+        TreeSet<LocalDate> closed = new TreeSet<>(listing.getOrDefault("manifest.json", new TreeSet<>()));
+        closed.addAll(listing.getOrDefault("uploaded.json", new TreeSet<>()));
+        closed.removeAll(listing.getOrDefault("jsonl", new TreeSet<>()));
+        return List.copyOf(closed);
     }
 
-    private List<LocalDate> days(String extension) {
+    /** The days of the directory's files, by kind ({@code jsonl}, {@code jsonl.gz}, ...): one listing. */
+    private Map<String, TreeSet<LocalDate>> listing() {
         if (!Files.isDirectory(directory)) {
-            return List.of();
+            return Map.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            TreeSet<LocalDate> days = new TreeSet<>();
-            files.forEach(file -> dayOf(file, extension).ifPresent(days::add));
-            return List.copyOf(days);
+            Map<String, TreeSet<LocalDate>> days = new HashMap<>();
+            files.forEach(file -> {
+                Matcher name = NAME.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    dayOf(name.group(1)).ifPresent(day -> days.computeIfAbsent(name.group(2),
+                            kind -> new TreeSet<>()).add(day));
+                }
+            });
+            return days;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot list the raw archive in " + directory + ": " + ex, ex);
         }
     }
 
-    private static Optional<LocalDate> dayOf(Path file, String extension) {
-        Matcher name = NAME.matcher(file.getFileName().toString());
-        if (!name.matches() || !name.group(2).equals(extension)) {
-            return Optional.empty();
-        }
+    private static Optional<LocalDate> dayOf(String digits) {
         try {
-            return Optional.of(LocalDate.parse(name.group(1), DAY));
+            return Optional.of(LocalDate.parse(digits, DAY));
         }
         catch (DateTimeParseException ex) {
             return Optional.empty();

@@ -96,6 +96,39 @@ class ArchiveUploadsTests {
     }
 
     @Test
+    void finishesARemovalThatWasCutShort() throws IOException {
+        ClosedDays.write(raw, DAY, 10);
+        ArchiveUploads uploads = uploads("collector-a", store.endpoint());
+        uploads.check();
+        // Killed after the compressed file was removed, before the manifest and the marker were.
+        Files.delete(files.compressed(DAY));
+        clock.advance(Duration.ofDays(8));
+
+        uploads.check();
+
+        assertThat(files.manifest(DAY)).doesNotExist();
+        assertThat(files.uploaded(DAY)).doesNotExist();
+        assertThat(uploads.status().lastError()).isNull();
+        assertThat(keys()).hasSize(2);
+    }
+
+    @Test
+    void leavesADayThatIsStillBeingClosedToTheCloser() throws IOException {
+        ClosedDays.write(raw, DAY, 10);
+        // As the closer leaves it between renaming the compressed file into place and writing the manifest.
+        Files.delete(files.manifest(DAY));
+        Files.writeString(files.plain(DAY), "{}\n");
+        ArchiveUploads uploads = uploads("collector-a", store.endpoint());
+
+        uploads.check();
+
+        assertThat(uploads.status().lastError()).isNull();
+        assertThat(uploads.status().daysWaiting()).isZero();
+        assertThat(registry.get("collector.raw.upload.errors").counter().count()).isZero();
+        assertThat(keys()).isEmpty();
+    }
+
+    @Test
     void waitsWithBackoffWhileTheStoreIsDownAndUploadsOnceItIsBack() throws Exception {
         ClosedDays.write(raw, DAY, 10);
         ArchiveUploads uploads = uploads("collector-a", store.endpoint());
