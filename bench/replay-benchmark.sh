@@ -1,18 +1,42 @@
 #!/usr/bin/env bash
-# Replay benchmark: how many archived readings per second the replay command puts into the database.
+# Replay benchmark: how many archived readings per second the replay command puts into the database, alone
+# and beside a live collector that writes to the same database.
 #
-#   bench/replay-benchmark.sh [LINES] [SENSORS]        defaults: 1000000 1000
+#   bench/replay-benchmark.sh [LINES] [SENSORS]               defaults: 1000000 1000
+#   bench/replay-benchmark.sh --live RATE [LINES] [SENSORS]   the same beside a live collector at RATE readings/s
 #
 # Writes one archive day of LINES readings from SENSORS sensors (as the collector archives them), closes
 # nothing (replay reads a plain day as it reads a closed one, minus the manifest check), and runs the
-# collector's replay command twice on a fresh database of the PostgreSQL that TEST_DATABASE_URL names: first
-# into empty tables (every reading stored), then again (every reading a duplicate). Prints each run's
-# archived lines per second (from the command's own "done in" line, which leaves out the JVM start and the
-# migration), the command's CPU-seconds per million lines, and the machine's \copy ceiling for the same rows
-# measured in the same run, with the ratio. Needs java, psql and python3; builds the collector if needed.
+# collector's replay command on a fresh database of the PostgreSQL that TEST_DATABASE_URL names.
+#
+# Alone (the default), twice: first into empty tables (every reading stored), then again (every reading a
+# duplicate). Prints each run's archived lines per second (from the command's own "done in" line, which leaves
+# out the JVM start and the migration), the command's CPU-seconds per million lines, and the machine's \copy
+# ceiling for the same rows measured in the same run, with the ratio.
+#
+# Beside a live collector (--live RATE), once, into the database a live collector is writing: it starts a
+# Mosquitto of its own with the project's configuration, the collector, and the generator in load mode (QoS 1,
+# RATE readings/s in all, from the same SENSORS sensors as the archived day, sensor-1 ..., so that both write
+# rollup rows of the same sensors). After a warm-up (BENCH_WARMUP, 20 s) it measures the live collector alone
+# for BENCH_LIVE_WINDOW (30) seconds, then runs the replay while the load goes on, and stops the load
+# BENCH_LIVE_TAIL (5) seconds after it (the collector's JVM options come from BENCH_COLLECTOR_JAVA_OPTS, as in
+# bench/benchmark.sh). Prints the replay's lines per second (as above); for the window without the replay and for
+# the replay's own (from its first line to its exit), the live collector's committed readings per second and
+# its latency from publication to commit (p50, p99 and the slowest reading's histogram bucket); and the live
+# readings lost and duplicated over the whole run, against what the broker acknowledged. The archived day is
+# BENCH_REPLAY_DAY: 2026-01-15 by default, a past day, whose readings share only each sensor's sensor_activity
+# row with the live ones; "today" (UTC) shares the live collector's hour and day buckets too. Exits non-zero
+# when a live reading was lost or duplicated.
+#
+# Needs java, psql and python3, with --live mosquitto and curl too; builds what it runs if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+live_rate=
+if [ "${1:-}" = --live ]; then
+    live_rate=${2:?"--live needs a rate in readings/s"}
+    shift 2
+fi
 lines=${1:-1000000}
 sensors=${2:-1000}
 : "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
@@ -28,8 +52,22 @@ export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD
 database=bench_replay_$(date +%s)_$$
 work=$(mktemp -d -t iot-replay-bench.XXXXXX)
 day=2026-01-15
+# Alone: sensors of their own; beside the live collector: the generator's, and sequence numbers above its own.
+prefix=bench-
+first=0
+seq_offset=0
+if [ -n "$live_rate" ]; then
+    day=${BENCH_REPLAY_DAY:-$day}
+    [ "$day" = today ] && day=$(date -u +%F)
+    prefix=sensor-
+    first=1
+    seq_offset=1000000000000
+fi
+pids=()
 
 cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
@@ -38,16 +76,19 @@ trap cleanup EXIT
 query() { psql -d "$database" -XAtqc "$1"; }
 
 jar=$(ls collector-service/target/collector-service-*-exec.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ]; then
-    echo "bench: building the collector"
-    ./mvnw -B -q -pl collector-service -am package -DskipTests
+generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ] || { [ -n "$live_rate" ] && [ -z "$generator_jar" ]; }; then
+    echo "bench: building the collector${live_rate:+ and the generator}"
+    ./mvnw -B -q -pl "collector-service${live_rate:+,generator-service}" -am package -DskipTests
     jar=$(ls collector-service/target/collector-service-*-exec.jar | head -n 1)
+    generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
 fi
 
 echo "bench: writing $lines archived readings of $sensors sensors for $day"
-python3 - "$work/raw_${day//-/}.jsonl" "$lines" "$sensors" "$day" <<'PY'
+python3 - "$work/raw_${day//-/}.jsonl" "$lines" "$sensors" "$day" "$prefix" "$first" "$seq_offset" <<'PY'
 import json, sys, datetime
 path, lines, sensors, day = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+prefix, first, seq_offset = sys.argv[5], int(sys.argv[6]), int(sys.argv[7])
 start = datetime.datetime.fromisoformat(day + "T00:00:00+00:00")
 per_sensor = -(-lines // sensors)
 step = 86_000_000 // per_sensor  # microseconds between two readings of one sensor, within the day
@@ -56,9 +97,10 @@ with open(path, "w", encoding="utf-8") as out:
         sensor, seq = n % sensors, n // sensors
         ts = start + datetime.timedelta(microseconds=seq * step)
         stamp = ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        payload = json.dumps({"sensor_id": f"bench-{sensor}", "timestamp": stamp, "value": 20 + (n % 100) / 10,
-                              "unit": "°C", "seq": seq}, separators=(",", ":"), ensure_ascii=False)
-        out.write(json.dumps({"received_at": stamp, "topic": f"sensors/bench-{sensor}/readings", "qos": 1,
+        name = f"{prefix}{first + sensor}"
+        payload = json.dumps({"sensor_id": name, "timestamp": stamp, "value": 20 + (n % 100) / 10,
+                              "unit": "°C", "seq": seq_offset + seq}, separators=(",", ":"), ensure_ascii=False)
+        out.write(json.dumps({"received_at": stamp, "topic": f"sensors/{name}/readings", "qos": 1,
                               "retained": False, "duplicate": False, "payload": payload},
                              separators=(",", ":"), ensure_ascii=False) + "\n")
 PY
@@ -79,6 +121,151 @@ replay() { # replay LABEL: runs the command, prints its lines/s and CPU per mill
         printf "BENCH %-22s %d lines/s (%d lines in %d s), %.1f CPU-seconds per million lines (JVM start included)\n",
             label, l / (s < 1 ? 1 : s), l, s, c * 1e6 / l }'
 }
+
+# --- Beside a live collector (--live RATE) ---------------------------------------------------------------
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
+    local deadline=$((SECONDS + $1)); shift
+    until "$@" >/dev/null 2>&1; do
+        [ "$SECONDS" -lt "$deadline" ] || { echo "timed out waiting for: $*" >&2; return 1; }
+        sleep 0.2
+    done
+}
+
+snapshot() { # the time and the live collector's metrics, at one moment
+    echo "time $(date +%s.%N)"
+    curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
+}
+
+value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; }
+
+metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
+    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
+}
+
+latency_buckets() { # latency_buckets BEFORE AFTER: the latency histogram of what was committed in between
+    local extract='s/.*le="([^"]+)"\} ([0-9.eE+-]+).*/\1 \2/'
+    LC_ALL=C join <(grep '^collector_reading_latency_seconds_bucket' <<<"$1" | sed -E "$extract" | sed 's/^+Inf/1e9/' | LC_ALL=C sort) \
+                  <(grep '^collector_reading_latency_seconds_bucket' <<<"$2" | sed -E "$extract" | sed 's/^+Inf/1e9/' | LC_ALL=C sort) \
+        | awk '{ print $1, $3 - $2 }' | sort -g
+}
+
+percentile() { # percentile Q BUCKETS: interpolated within the bucket
+    awk -v q="$1" '{ le[NR] = $1; c[NR] = $2 } END {
+        want = q * c[NR]; prev_le = 0; prev_c = 0
+        if (c[NR] == 0) { printf "-"; exit }
+        for (i = 1; i <= NR; i++) {
+            if (c[i] >= want) { f = (c[i] == prev_c) ? 1 : (want - prev_c) / (c[i] - prev_c)
+                                printf "%.3f", prev_le + f * (le[i] - prev_le); exit }
+            prev_le = le[i]; prev_c = c[i] } }' <<<"$2"
+}
+
+slowest() { # slowest BUCKETS: the upper bound of the histogram bucket that holds the slowest reading
+    awk '{ if ($2 > last) { bound = $1; last = $2 } } END { printf (bound == "" ? "-" : "%.3f"), bound }' <<<"$1"
+}
+
+live_figures() { # live_figures LABEL BEFORE AFTER: committed readings/s and latency between two snapshots
+    local seconds committed buckets
+    seconds=$(awk -v a="$(value "$3" time)" -v b="$(value "$2" time)" 'BEGIN { printf "%.1f", a - b }')
+    committed=$(( $(metric "$3" collector_readings_stored_total) - $(metric "$2" collector_readings_stored_total) ))
+    buckets=$(latency_buckets "$2" "$3")
+    printf "BENCH %-22s %s readings/s committed over %s s; latency p50 %s s, p99 %s s, slowest within %s s\n" \
+        "$1" "$(awk -v n="$committed" -v s="$seconds" 'BEGIN { printf "%d", n / s }')" "$seconds" \
+        "$(percentile 0.5 "$buckets")" "$(percentile 0.99 "$buckets")" "$(slowest "$buckets")"
+}
+
+beside_live() {
+    [ -n "$generator_jar" ] || { echo "bench: no generator jar" >&2; return 1; }
+    local warmup=${BENCH_WARMUP:-20} window=${BENCH_LIVE_WINDOW:-30} tail=${BENCH_LIVE_TAIL:-5}
+
+    broker_port=$(free_port)
+    mkdir -p "$work/mosquitto"
+    sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
+        -e "s#^persistence_location .*#persistence_location $work/mosquitto/#" \
+        -e "s#^log_dest .*#log_dest file $work/mosquitto.log#" \
+        mosquitto/mosquitto.conf > "$work/mosquitto.conf"
+    mosquitto -c "$work/mosquitto.conf" > /dev/null 2>&1 &
+    pids+=("$!")
+    await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+
+    collector_port=$(free_port)
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
+    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+    MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
+    COLLECTOR_RAW_DIR="$work/live-raw" SERVER_PORT=$collector_port \
+        java ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$work/collector.log" 2>&1 &
+    pids+=("$!")
+    await 90 curl -sf "http://127.0.0.1:$collector_port/actuator/health/readiness"
+
+    echo "bench: live load of $live_rate readings/s from $sensors sensors, ${warmup} s warm-up, ${window} s without replay, then the replay of $day"
+    GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$live_rate GENERATOR_LOAD_DURATION=24h \
+    GENERATOR_SENSOR_COUNT=$sensors GENERATOR_SEED=1 MQTT_URL="tcp://127.0.0.1:$broker_port" \
+    MQTT_CLIENT_ID=bench-generator SERVER_PORT=$(free_port) \
+        java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$work/generator.log" 2>&1 &
+    local generator_pid=$!
+    pids+=("$generator_pid")
+    await 60 grep -q 'Load run:' "$work/generator.log"
+    sleep "$warmup"
+    local alone_from alone_to during_from during_to
+    alone_from=$(snapshot)
+    sleep "$window"
+    alone_to=$(snapshot)
+
+    local out="$work/replay-live.out"
+    : >"$out"
+    java $BENCH_REPLAY_JAVA_OPTS -jar "$jar" replay --from "$day" --to "$day" \
+        --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
+        --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" \
+        --collector.raw.directory="$work" >"$out" 2>&1 &
+    local replay_pid=$!
+    # The replay's own time starts with its first line (JVM start and schema check left out).
+    until grep -q '^replay: ' "$out" || ! kill -0 "$replay_pid" 2>/dev/null; do sleep 0.05; done
+    during_from=$(snapshot)
+    local replay_status=0
+    wait "$replay_pid" || replay_status=$?
+    during_to=$(snapshot)
+    [ "$replay_status" -eq 0 ] || { cat "$out"; echo "bench: the replay failed" >&2; return 1; }
+    sleep "$tail"
+
+    # The load stops; what the broker acknowledged is what the live collector must have stored, once each.
+    kill -TERM "$generator_pid"
+    wait "$generator_pid" 2>/dev/null || true
+    local summary acknowledged count=0 now last_growth=$SECONDS
+    summary=$(grep -o 'Load run done: .*' "$work/generator.log") \
+        || { echo "bench: no summary from the generator, see $work/generator.log" >&2; return 1; }
+    acknowledged=$(sed -E 's/.* ([0-9]+) acknowledged by the broker.*/\1/' <<<"$summary")
+    while [ "$count" -lt "$acknowledged" ] && [ $((SECONDS - last_growth)) -lt 20 ]; do
+        sleep 0.5
+        now=$(query "SELECT count(*) FROM measurements WHERE seq < $seq_offset")
+        if [ "$now" -gt "$count" ]; then count=$now; last_growth=$SECONDS; fi
+    done
+    local stored distinct seconds
+    read -r stored distinct < <(query "SELECT count(*), count(DISTINCT (sensor_id, seq)) FROM measurements
+                                       WHERE seq < $seq_offset" | tr '|' ' ')
+    lost=$((acknowledged > distinct ? acknowledged - distinct : 0))
+    duplicated=$((stored - distinct))
+    seconds=$(sed -nE 's/^replay: done in ([0-9]+) s.*/\1/p' "$out")
+
+    echo
+    grep -E "^replay: $day:" "$out"
+    awk -v l="$lines" -v s="$seconds" 'BEGIN {
+        printf "BENCH %-22s %d lines/s (%d lines in %d s)\n", "replay beside live", l / (s < 1 ? 1 : s), l, s }'
+    live_figures "live without replay" "$alone_from" "$alone_to"
+    live_figures "live during replay" "$during_from" "$during_to"
+    printf "BENCH %-22s %s\n" "live load" "$summary" \
+        "live readings" "acknowledged by the broker $acknowledged, stored $stored: lost $lost, duplicated $duplicated" \
+        "workload" "$live_rate readings/s from $sensors sensors (QoS 1); replayed day $day, $lines lines of the same sensors" \
+        "host" "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+    [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ]
+}
+
+if [ -n "$live_rate" ]; then
+    beside_live
+    exit
+fi
 
 replay "replay into empty"
 replay "replay again"

@@ -65,7 +65,7 @@ public class MeasurementStore {
                 copies.add(measurement);
             }
         }
-        Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : existing(unique.keySet());
+        Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : lockAndFindStored(unique.keySet());
         List<Measurement> fresh = new ArrayList<>(unique.size());
         unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
         // In key order: each multi-row insert then holds few sensors, so the rollup trigger, which upserts
@@ -121,6 +121,17 @@ public class MeasurementStore {
                 .setParameter(1, letter.topic())
                 .setParameter(2, letter.payload())
                 .getResultList().isEmpty();
+    }
+
+    /**
+     * Takes the locks of the readings' sensors ({@link SensorLocks}) before anything is read or written, so that
+     * no other store transaction of these sensors deadlocks with this one or stores one of the keys found missing
+     * here before the insert; then finds the keys that are stored already.
+     */
+    private Set<MeasurementId> lockAndFindStored(Set<MeasurementId> ids) {
+        entityManager.unwrap(Session.class).doWork(connection -> SensorLocks.lock(connection,
+                ids.stream().map(MeasurementId::sensorId).toList()));
+        return existing(ids);
     }
 
     private Set<MeasurementId> existing(Set<MeasurementId> ids) {
