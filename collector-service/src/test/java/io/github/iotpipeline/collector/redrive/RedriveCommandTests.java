@@ -9,9 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import io.github.iotpipeline.collector.CollectorApplication;
+import io.github.iotpipeline.collector.CommandRuns;
 import io.github.iotpipeline.collector.RunningCollector;
 import io.github.iotpipeline.collector.analytics.Migrations;
 import io.github.iotpipeline.collector.analytics.RollupRecomputation;
@@ -24,11 +23,8 @@ import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,8 +115,9 @@ class RedriveCommandTests {
                     CODEC.encode(new SensorReading("sensor-2", ts, 40.0, "%", 7L)));
             insertDeadLetter(database, ts.plusSeconds(2), "sensor-2", "constraint_violation",
                     CODEC.encode(new SensorReading("sensor-2", ts.plusSeconds(60), 41.0, "%", 8L)));
-            execute(database, "insert into measurements (sensor_id, ts, value, unit, quality, seq, received_at)"
-                    + " values ('sensor-2', '" + ts + "', 40.0, '%', 'valid', 7, '" + ts + "')");
+            CommandRuns.update(database, "insert into measurements (sensor_id, ts, value, unit, quality, seq,"
+                    + " received_at) values ('sensor-2', ?::timestamptz, 40.0, '%', 'valid', 7, ?::timestamptz)",
+                    ts.toString(), ts.toString());
 
             assertThat(redrive(database, TOPIC_ROOT, "--from", "2026-11-21", "--to", "2026-11-21")).isZero();
 
@@ -176,48 +173,19 @@ class RedriveCommandTests {
     }
 
     private int redrive(TestDatabase database, String topicRoot, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("redrive"));
-        all.addAll(List.of(arguments));
-        all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--collector.raw.directory=" + raw,
-                "--mqtt.topic-root=" + topicRoot));
-        return SpringApplication.exit(CollectorApplication.command("redrive").run(all.toArray(String[]::new)));
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--mqtt.topic-root=" + topicRoot);
+        return CommandRuns.run("redrive", database, raw, all);
     }
 
     private static void insertDeadLetter(TestDatabase database, Instant receivedAt, String sensor, String reason,
             byte[] payload) {
-        String topic = new SensorTopics(TOPIC_ROOT).topicFor(sensor);
-        jdbc(database, template -> template.update("insert into rejected_messages (received_at, topic, sensor_id,"
-                + " reason, detail, payload) values (?::timestamptz, ?, ?, ?, 'refused by a test', ?)",
-                receivedAt.toString(), topic, sensor, reason, payload));
-    }
-
-    private static void execute(TestDatabase database, String sql) {
-        jdbc(database, template -> {
-            template.execute(sql);
-            return 0;
-        });
+        CommandRuns.update(database, "insert into rejected_messages (received_at, topic, sensor_id, reason, detail,"
+                + " payload) values (?::timestamptz, ?, ?, ?, 'refused by a test', ?)", receivedAt.toString(),
+                new SensorTopics(TOPIC_ROOT).topicFor(sensor), sensor, reason, payload);
     }
 
     private static List<List<Object>> rows(TestDatabase database, String query) {
-        return jdbc(database, template -> template.query(query, (row, number) -> {
-            List<Object> values = new ArrayList<>();
-            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-                values.add(row.getObject(i));
-            }
-            return values;
-        }));
-    }
-
-    private static <T> T jdbc(TestDatabase database, Function<JdbcTemplate, T> work) {
-        SingleConnectionDataSource source = new SingleConnectionDataSource(database.jdbcUrl(), database.username(),
-                database.password(), true);
-        try {
-            return work.apply(new JdbcTemplate(source));
-        }
-        finally {
-            source.destroy();
-        }
+        return CommandRuns.rows(database, query);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import io.github.iotpipeline.collector.CommandRuns;
 import io.github.iotpipeline.collector.RunningCollector;
 import io.github.iotpipeline.collector.analytics.RollupRecomputation;
 import io.github.iotpipeline.collector.archive.ArchiveEntry;
@@ -104,8 +105,8 @@ class ReplayBesideLiveCollectorTests {
             try (SteadyPublisher stream = SteadyPublisher.start(client, collector.topics(), LIVE, LIVE_PER_SECOND,
                     LIVE_SEQ)) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> stream.count() >= LIVE_PER_SECOND / 2);
-                CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> ReplayRuns.replay(database,
-                        archive, List.of("--from", day.toString(), "--to", day.toString(),
+                CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> CommandRuns.run("replay",
+                        database, archive, List.of("--from", day.toString(), "--to", day.toString(),
                                 "--mqtt.topic-root=" + name)));
                 window = watch(replay, collector, connection, archiveOnly);
                 assertThat(replay.get()).as("replay's exit code").isZero();

@@ -1,6 +1,5 @@
 package io.github.iotpipeline.collector.replay;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.iotpipeline.collector.CollectorApplication;
+import io.github.iotpipeline.collector.CommandRuns;
 import io.github.iotpipeline.collector.RunningCollector;
 import io.github.iotpipeline.collector.archive.ArchiveFiles;
 import io.github.iotpipeline.collector.archive.ClosedDays;
@@ -26,11 +25,8 @@ import io.github.iotpipeline.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,35 +149,17 @@ class ReplayCommandTests {
     }
 
     private int replay(TestDatabase database, S3TestServer store, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("replay"));
-        all.addAll(List.of(arguments));
-        all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--collector.raw.directory=" + raw));
+        List<String> all = new ArrayList<>(List.of(arguments));
         if (store != null) {
             all.addAll(List.of("--collector.raw.store.bucket=" + BUCKET,
                     "--collector.raw.store.endpoint=" + store.endpoint(), "--collector.raw.store.path-style=true",
                     "--collector.raw.store.access-key-id=" + S3TestServer.ACCESS_KEY,
                     "--collector.raw.store.secret-access-key=" + S3TestServer.SECRET_KEY));
         }
-        return SpringApplication.exit(CollectorApplication.command("replay").run(all.toArray(String[]::new)));
+        return CommandRuns.run("replay", database, raw, all);
     }
 
     private static List<List<Object>> rows(TestDatabase database, String query) {
-        SingleConnectionDataSource source = new SingleConnectionDataSource(database.jdbcUrl(), database.username(),
-                database.password(), true);
-        try {
-            return new JdbcTemplate(source).query(query, (row, number) -> {
-                List<Object> values = new ArrayList<>();
-                for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-                    Object value = row.getObject(i);
-                    values.add(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
-                }
-                return values;
-            });
-        }
-        finally {
-            source.destroy();
-        }
+        return CommandRuns.rows(database, query);
     }
 }
