@@ -17,6 +17,7 @@
 # work directory. Needs java, mosquitto, psql, curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 rate=${1:-20000}
 seconds=${2:-60}
@@ -49,18 +50,6 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
-    local deadline=$((SECONDS + $1)); shift
-    until "$@" >/dev/null 2>&1; do
-        [ "$SECONDS" -lt "$deadline" ] || { echo "timed out waiting for: $*" >&2; return 1; }
-        sleep 0.2
-    done
-}
 
 cpu_seconds() { # user + system CPU time of the given processes together, in seconds
     local tick total=0 pid

@@ -31,6 +31,7 @@
 # Needs java, psql and python3, with --live mosquitto and curl too; builds what it runs if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 live_rate=
 if [ "${1:-}" = --live ]; then
@@ -123,18 +124,6 @@ replay() { # replay LABEL: runs the command, prints its lines/s and CPU per mill
 }
 
 # --- Beside a live collector (--live RATE) ---------------------------------------------------------------
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
-    local deadline=$((SECONDS + $1)); shift
-    until "$@" >/dev/null 2>&1; do
-        [ "$SECONDS" -lt "$deadline" ] || { echo "timed out waiting for: $*" >&2; return 1; }
-        sleep 0.2
-    done
-}
-
 snapshot() { # the time and the live collector's metrics, at one moment
     echo "time $(date +%s.%N)"
     curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
