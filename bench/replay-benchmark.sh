@@ -115,11 +115,11 @@ replay() { # replay LABEL: runs the command, prints its lines/s and CPU per mill
         --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" \
         --collector.raw.directory="$work" >"$out" 2>&1 || { cat "$out"; return 1; }
     local seconds cpu
-    seconds=$(sed -nE 's/^replay: done in ([0-9]+) s.*/\1/p' "$out")
+    seconds=$(sed -nE 's/^replay: done in ([0-9.]+) s.*/\1/p' "$out")
     cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$work/$label.time")
     grep -E "^replay: $day:" "$out"
     awk -v l="$lines" -v s="$seconds" -v c="$cpu" -v label="$label" 'BEGIN {
-        printf "BENCH %-22s %d lines/s (%d lines in %d s), %.1f CPU-seconds per million lines (JVM start included)\n",
+        printf "BENCH %-22s %d lines/s (%d lines in %.1f s), %.1f CPU-seconds per million lines (JVM start included)\n",
             label, l / (s < 1 ? 1 : s), l, s, c * 1e6 / l }'
 }
 
@@ -236,12 +236,12 @@ beside_live() {
                                        WHERE seq < $seq_offset" | tr '|' ' ')
     lost=$((acknowledged > distinct ? acknowledged - distinct : 0))
     duplicated=$((stored - distinct))
-    seconds=$(sed -nE 's/^replay: done in ([0-9]+) s.*/\1/p' "$out")
+    seconds=$(sed -nE 's/^replay: done in ([0-9.]+) s.*/\1/p' "$out")
 
     echo
     grep -E "^replay: $day:" "$out"
     awk -v l="$lines" -v s="$seconds" 'BEGIN {
-        printf "BENCH %-22s %d lines/s (%d lines in %d s)\n", "replay beside live", l / (s < 1 ? 1 : s), l, s }'
+        printf "BENCH %-22s %d lines/s (%d lines in %.1f s)\n", "replay beside live", l / (s < 1 ? 1 : s), l, s }'
     live_figures "live without replay" "$alone_from" "$alone_to"
     live_figures "live during replay" "$during_from" "$during_to"
     printf "BENCH %-22s %s\n" "live load" "$summary" \
