@@ -65,12 +65,6 @@ cpu_model() { # as the CPU names itself, with its clock; hosts of one size diffe
         END { printf "%s%s", model == "" ? "unknown CPU" : model, mhz == "" ? "" : sprintf(" at %.1f GHz", mhz / 1000) }' /proc/cpuinfo
 }
 
-query() { psql -d "$database" -XAtqc "$1"; }
-
-metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
-    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
-}
-
 snapshot() { # CPU of every process and the collector's metrics, at one moment
     echo "time $(date +%s.%N)"
     echo "collector $(cpu_seconds "$collector_pid")"
@@ -81,24 +75,13 @@ snapshot() { # CPU of every process and the collector's metrics, at one moment
     curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
 }
 
-value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; }
-
 echo "building the services ..."
 ./mvnw -q -B -pl collector-service,generator-service -am package -DskipTests
 collector_jar=$(ls collector-service/target/collector-service-*-exec.jar)
 generator_jar=$(ls generator-service/target/generator-service-*-exec.jar)
 
 # --- Broker: the project's configuration, with a port, a data directory and a log file of this run -------
-broker_port=$(free_port)
-mkdir -p "$work/mosquitto"
-sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
-    -e "s#^persistence_location .*#persistence_location $work/mosquitto/#" \
-    -e "s#^log_dest .*#log_dest file $work/mosquitto.log#" \
-    mosquitto/mosquitto.conf > "$work/mosquitto.conf"
-mosquitto -c "$work/mosquitto.conf" > /dev/null 2>&1 &
-broker_pid=$!
-pids+=("$broker_pid")
-await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+start_broker "$work"
 
 # --- Database and collector ---------------------------------------------------------------------------
 psql -d postgres -qc "CREATE DATABASE $database" >/dev/null

@@ -74,8 +74,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-query() { psql -d "$database" -XAtqc "$1"; }
-
 jar=$(ls collector-service/target/collector-service-*-exec.jar 2>/dev/null | head -n 1 || true)
 generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || { [ -n "$live_rate" ] && [ -z "$generator_jar" ]; }; then
@@ -129,12 +127,6 @@ snapshot() { # the time and the live collector's metrics, at one moment
     curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
 }
 
-value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; }
-
-metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
-    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
-}
-
 latency_buckets() { # latency_buckets BEFORE AFTER: the latency histogram of what was committed in between
     local extract='s/.*le="([^"]+)"\} ([0-9.eE+-]+).*/\1 \2/'
     LC_ALL=C join <(grep '^collector_reading_latency_seconds_bucket' <<<"$1" | sed -E "$extract" | sed 's/^+Inf/1e9/' | LC_ALL=C sort) \
@@ -170,15 +162,7 @@ beside_live() {
     [ -n "$generator_jar" ] || { echo "bench: no generator jar" >&2; return 1; }
     local warmup=${BENCH_WARMUP:-20} window=${BENCH_LIVE_WINDOW:-30} tail=${BENCH_LIVE_TAIL:-5}
 
-    broker_port=$(free_port)
-    mkdir -p "$work/mosquitto"
-    sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
-        -e "s#^persistence_location .*#persistence_location $work/mosquitto/#" \
-        -e "s#^log_dest .*#log_dest file $work/mosquitto.log#" \
-        mosquitto/mosquitto.conf > "$work/mosquitto.conf"
-    mosquitto -c "$work/mosquitto.conf" > /dev/null 2>&1 &
-    pids+=("$!")
-    await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+    start_broker "$work"
 
     collector_port=$(free_port)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
