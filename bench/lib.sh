@@ -28,6 +28,37 @@ start_broker() { # start_broker DIRECTORY: a Mosquitto of its own, with the proj
     await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
 }
 
+start_collector() { # start_collector JAR LOG RAW_DIRECTORY [JAVA OPTION...]: the collector as a JVM of its own
+    # On the run's database ($database) and broker ($broker_port), its Actuator on a free port; sets
+    # collector_port and collector_pid and adds the process to pids. The JVM gets the options given here,
+    # then BENCH_COLLECTOR_JAVA_OPTS (by default the heap capped as docker-compose.yml caps it).
+    local jar=$1 log=$2 raw=$3
+    shift 3
+    collector_port=$(free_port)
+    # shellcheck disable=SC2086 # the options are words
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
+    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+    MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
+    COLLECTOR_RAW_DIR="$raw" SERVER_PORT=$collector_port \
+        java "$@" ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$log" 2>&1 &
+    collector_pid=$!
+    pids+=("$collector_pid")
+}
+
+start_generator() { # start_generator LOG SENSORS [NAME=VALUE...]: the generator in load mode, as a JVM of its own
+    # To the run's broker at its default QoS (1), sensors sensor-1 ... sensor-SENSORS, the settings given (GENERATOR_LOAD_RATE,
+    # _COUNT, _DURATION, ...); sets generator_pid and adds the process to pids. BENCH_GENERATOR_JAVA_OPTS are its
+    # JVM options.
+    local log=$1 sensors=$2
+    shift 2
+    # shellcheck disable=SC2086 # the options are words
+    env GENERATOR_LOAD_ENABLED=true GENERATOR_SENSOR_COUNT="$sensors" GENERATOR_SEED=1 \
+        MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-generator SERVER_PORT="$(free_port)" "$@" \
+        java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$log" 2>&1 &
+    generator_pid=$!
+    pids+=("$generator_pid")
+}
+
 query() { psql -d "$database" -XAtqc "$1"; } # query SQL: in the run's own database, rows unaligned
 
 metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples

@@ -164,22 +164,11 @@ beside_live() {
 
     start_broker "$work"
 
-    collector_port=$(free_port)
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
-    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
-    MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
-    COLLECTOR_RAW_DIR="$work/live-raw" SERVER_PORT=$collector_port \
-        java ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$work/collector.log" 2>&1 &
-    pids+=("$!")
+    start_collector "$jar" "$work/collector.log" "$work/live-raw"
     await 90 curl -sf "http://127.0.0.1:$collector_port/actuator/health/readiness"
 
     echo "bench: live load of $live_rate readings/s from $sensors sensors, ${warmup} s warm-up, ${window} s without replay, then the replay of $day"
-    GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$live_rate GENERATOR_LOAD_DURATION=24h \
-    GENERATOR_SENSOR_COUNT=$sensors GENERATOR_SEED=1 MQTT_URL="tcp://127.0.0.1:$broker_port" \
-    MQTT_CLIENT_ID=bench-generator SERVER_PORT=$(free_port) \
-        java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$work/generator.log" 2>&1 &
-    local generator_pid=$!
-    pids+=("$generator_pid")
+    start_generator "$work/generator.log" "$sensors" GENERATOR_LOAD_RATE="$live_rate" GENERATOR_LOAD_DURATION=24h
     await 60 grep -q 'Load run:' "$work/generator.log"
     sleep "$warmup"
     local alone_from alone_to during_from during_to
