@@ -101,8 +101,8 @@ final class DayReplayer {
     /** The closing line of the whole replay. */
     String totals(int days, int failed) {
         return String.format("replay: done in %.1f s: %d of the days had a file, %,d lines, %,d stored,"
-                + " %,d duplicates, %,d rejected, %,d torn, %,d skipped; %d failed", progress.elapsed().toMillis() / 1000.0,
-                days, progress.lines(), total.stored(), total.duplicates(), total.rejected(), torn, total.skipped(),
-                failed);
+                + " %,d duplicates, %,d rejected, %,d torn, %,d skipped; %d failed",
+                progress.elapsed().toMillis() / 1000.0, days, progress.lines(), total.stored(), total.duplicates(),
+                total.rejected(), torn, total.skipped(), failed);
     }
 }
