@@ -12,16 +12,23 @@ await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
     done
 }
 
-start_broker() { # start_broker DIRECTORY: a Mosquitto of its own, with the project's configuration
+start_broker() { # start_broker DIRECTORY [QUEUED]: a Mosquitto of its own, with the project's configuration
     # On a free port, with its data directory and its log file in DIRECTORY; sets broker_port and broker_pid
-    # and adds the process to the caller's pids, which it stops on exit.
-    local dir=$1
+    # and adds the process to the caller's pids, which it stops on exit. With QUEUED, the run's copy of the
+    # configuration lets the broker queue at least that many messages for a client that is away
+    # (max_queued_messages), and says so when the project's configuration allows fewer.
+    local dir=$1 queued=${2:-0} limit raise=()
+    limit=$(awk '$1 == "max_queued_messages" { print $2 }' mosquitto/mosquitto.conf)
+    if [ "$queued" -gt "${limit:=1000}" ]; then # 1000: Mosquitto's default
+        echo "broker: max_queued_messages raised from $limit to $queued in this run's copy of the configuration"
+        raise=(-e "/^max_queued_messages /d" -e "\$a max_queued_messages $queued")
+    fi
     broker_port=$(free_port)
     mkdir -p "$dir/mosquitto"
     sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
         -e "s#^persistence_location .*#persistence_location $dir/mosquitto/#" \
         -e "s#^log_dest .*#log_dest file $dir/mosquitto.log#" \
-        mosquitto/mosquitto.conf > "$dir/mosquitto.conf"
+        "${raise[@]}" mosquitto/mosquitto.conf > "$dir/mosquitto.conf"
     mosquitto -c "$dir/mosquitto.conf" > /dev/null 2>&1 &
     broker_pid=$!
     pids+=("$broker_pid")
