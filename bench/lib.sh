@@ -11,3 +11,65 @@ await() { # await SECONDS COMMAND...: until COMMAND succeeds, or fail
         sleep 0.2
     done
 }
+
+start_broker() { # start_broker DIRECTORY [QUEUED]: a Mosquitto of its own, with the project's configuration
+    # On a free port, with its data directory and its log file in DIRECTORY; sets broker_port and broker_pid
+    # and adds the process to the caller's pids, which it stops on exit. With QUEUED, the run's copy of the
+    # configuration lets the broker queue at least that many messages for a client that is away
+    # (max_queued_messages), and says so when the project's configuration allows fewer.
+    local dir=$1 queued=${2:-0} limit raise=()
+    limit=$(awk '$1 == "max_queued_messages" { print $2 }' mosquitto/mosquitto.conf)
+    if [ "$queued" -gt "${limit:=1000}" ]; then # 1000: Mosquitto's default
+        echo "broker: max_queued_messages raised from $limit to $queued in this run's copy of the configuration"
+        raise=(-e "/^max_queued_messages /d" -e "\$a max_queued_messages $queued")
+    fi
+    broker_port=$(free_port)
+    mkdir -p "$dir/mosquitto"
+    sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
+        -e "s#^persistence_location .*#persistence_location $dir/mosquitto/#" \
+        -e "s#^log_dest .*#log_dest file $dir/mosquitto.log#" \
+        "${raise[@]}" mosquitto/mosquitto.conf > "$dir/mosquitto.conf"
+    mosquitto -c "$dir/mosquitto.conf" > /dev/null 2>&1 &
+    broker_pid=$!
+    pids+=("$broker_pid")
+    await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+}
+
+start_collector() { # start_collector JAR LOG RAW_DIRECTORY [JAVA OPTION...]: the collector as a JVM of its own
+    # On the run's database ($database) and broker ($broker_port), its Actuator on a free port; sets
+    # collector_port and collector_pid and adds the process to pids. The JVM gets the options given here,
+    # then BENCH_COLLECTOR_JAVA_OPTS (by default the heap capped as docker-compose.yml caps it).
+    local jar=$1 log=$2 raw=$3
+    shift 3
+    collector_port=$(free_port)
+    # shellcheck disable=SC2086 # the options are words
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
+    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+    MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
+    COLLECTOR_RAW_DIR="$raw" SERVER_PORT=$collector_port \
+        java "$@" ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$log" 2>&1 &
+    collector_pid=$!
+    pids+=("$collector_pid")
+}
+
+start_generator() { # start_generator LOG SENSORS [NAME=VALUE...]: the generator in load mode, as a JVM of its own
+    # To the run's broker at its default QoS (1), sensors sensor-1 ... sensor-SENSORS, the settings given (GENERATOR_LOAD_RATE,
+    # _COUNT, _DURATION, ...); sets generator_pid and adds the process to pids. BENCH_GENERATOR_JAVA_OPTS are its
+    # JVM options.
+    local log=$1 sensors=$2
+    shift 2
+    # shellcheck disable=SC2086 # the options are words
+    env GENERATOR_LOAD_ENABLED=true GENERATOR_SENSOR_COUNT="$sensors" GENERATOR_SEED=1 \
+        MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-generator SERVER_PORT="$(free_port)" "$@" \
+        java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$log" 2>&1 &
+    generator_pid=$!
+    pids+=("$generator_pid")
+}
+
+query() { psql -d "$database" -XAtqc "$1"; } # query SQL: in the run's own database, rows unaligned
+
+metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
+    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
+}
+
+value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; } # value SNAPSHOT KEY: a "key value" line's value

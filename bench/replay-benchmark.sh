@@ -74,8 +74,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-query() { psql -d "$database" -XAtqc "$1"; }
-
 jar=$(ls collector-service/target/collector-service-*-exec.jar 2>/dev/null | head -n 1 || true)
 generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || { [ -n "$live_rate" ] && [ -z "$generator_jar" ]; }; then
@@ -129,12 +127,6 @@ snapshot() { # the time and the live collector's metrics, at one moment
     curl -sf "http://127.0.0.1:$collector_port/actuator/prometheus"
 }
 
-value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; }
-
-metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
-    awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.0f", sum }' <<<"$1"
-}
-
 latency_buckets() { # latency_buckets BEFORE AFTER: the latency histogram of what was committed in between
     local extract='s/.*le="([^"]+)"\} ([0-9.eE+-]+).*/\1 \2/'
     LC_ALL=C join <(grep '^collector_reading_latency_seconds_bucket' <<<"$1" | sed -E "$extract" | sed 's/^+Inf/1e9/' | LC_ALL=C sort) \
@@ -170,32 +162,13 @@ beside_live() {
     [ -n "$generator_jar" ] || { echo "bench: no generator jar" >&2; return 1; }
     local warmup=${BENCH_WARMUP:-20} window=${BENCH_LIVE_WINDOW:-30} tail=${BENCH_LIVE_TAIL:-5}
 
-    broker_port=$(free_port)
-    mkdir -p "$work/mosquitto"
-    sed -e "s#^listener .*#listener $broker_port 127.0.0.1\nallow_anonymous true\nuser $(id -un)#" \
-        -e "s#^persistence_location .*#persistence_location $work/mosquitto/#" \
-        -e "s#^log_dest .*#log_dest file $work/mosquitto.log#" \
-        mosquitto/mosquitto.conf > "$work/mosquitto.conf"
-    mosquitto -c "$work/mosquitto.conf" > /dev/null 2>&1 &
-    pids+=("$!")
-    await 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
+    start_broker "$work"
 
-    collector_port=$(free_port)
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$database" \
-    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
-    MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
-    COLLECTOR_RAW_DIR="$work/live-raw" SERVER_PORT=$collector_port \
-        java ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$work/collector.log" 2>&1 &
-    pids+=("$!")
+    start_collector "$jar" "$work/collector.log" "$work/live-raw"
     await 90 curl -sf "http://127.0.0.1:$collector_port/actuator/health/readiness"
 
     echo "bench: live load of $live_rate readings/s from $sensors sensors, ${warmup} s warm-up, ${window} s without replay, then the replay of $day"
-    GENERATOR_LOAD_ENABLED=true GENERATOR_LOAD_RATE=$live_rate GENERATOR_LOAD_DURATION=24h \
-    GENERATOR_SENSOR_COUNT=$sensors GENERATOR_SEED=1 MQTT_URL="tcp://127.0.0.1:$broker_port" \
-    MQTT_CLIENT_ID=bench-generator SERVER_PORT=$(free_port) \
-        java ${BENCH_GENERATOR_JAVA_OPTS:-} -jar "$generator_jar" > "$work/generator.log" 2>&1 &
-    local generator_pid=$!
-    pids+=("$generator_pid")
+    start_generator "$work/generator.log" "$sensors" GENERATOR_LOAD_RATE="$live_rate" GENERATOR_LOAD_DURATION=24h
     await 60 grep -q 'Load run:' "$work/generator.log"
     sleep "$warmup"
     local alone_from alone_to during_from during_to
