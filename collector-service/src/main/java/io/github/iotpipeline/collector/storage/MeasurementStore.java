@@ -15,14 +15,13 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
-import org.hibernate.StatelessSession;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a batch of measurements and dead letters in one transaction, as JDBC batches: new readings are
- * inserted through a stateless session (no merge, no select per row, no persistence context), dead letters
- * and duplicates are persisted and flushed once at the end.
+ * Writes a batch of measurements and dead letters in one transaction: new readings in one native statement
+ * on the session's connection ({@link MeasurementInsert}), dead letters and duplicates as entities, persisted
+ * and flushed once at the end as JDBC batches.
  * <p>
  * One query per batch finds the readings that are already stored, so that the collector can count
  * redeliveries exactly and record each copy in {@code duplicate_readings}; the insert still ignores a
@@ -68,18 +67,16 @@ public class MeasurementStore {
         Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : lockAndFindStored(unique.keySet());
         List<Measurement> fresh = new ArrayList<>(unique.size());
         unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
-        // In key order: each multi-row insert then holds few sensors, so the rollup trigger, which upserts
-        // one row per sensor and bucket per statement, does a fraction of the work; the index pages touched
-        // are fewer too.
+        // In key order: the index pages each insert touches follow one another.
         fresh.sort(KEY_ORDER);
-        insert(fresh);
+        int inserted = insert(fresh);
         if (recordCopies) {
             copies.forEach(copy -> entityManager.persist(new DuplicateReading(copy)));
         }
         List<String> rejectedReasons = storeDeadLetters(deadLetters);
         entityManager.flush();
         entityManager.clear();
-        return new Stored(fresh.size(), readings.size() - fresh.size() + deadLetters.size() - rejectedReasons.size(),
+        return new Stored(inserted, readings.size() - inserted + deadLetters.size() - rejectedReasons.size(),
                 rejectedReasons);
     }
 
@@ -95,20 +92,13 @@ public class MeasurementStore {
         return reasons;
     }
 
-    /**
-     * Inserts new readings through a stateless session in the transaction: one JDBC batch,
-     * without the persistence context's bookkeeping (an entity entry, a snapshot and a flush-time check per
-     * row) that a stateful session spends on entities nobody reads back.
-     */
-    private void insert(List<Measurement> fresh) {
+    /** Inserts the new readings in one statement ({@link MeasurementInsert}); returns how many were new. */
+    private int insert(List<Measurement> fresh) {
         if (fresh.isEmpty()) {
-            return;
+            return 0;
         }
-        // A child session: it shares the session's connection and joins its transaction.
-        try (StatelessSession stateless = entityManager.unwrap(Session.class).statelessWithOptions()
-                .connection().open()) {
-            stateless.insertMultiple(fresh);
-        }
+        return entityManager.unwrap(Session.class).doReturningWork(
+                connection -> MeasurementInsert.insert(connection, fresh));
     }
 
     /**

@@ -7,14 +7,17 @@ import java.util.Collection;
 
 /**
  * Makes the writers of one sensor's readings take turns. The rollup trigger upserts, per statement, one row per
- * sensor and bucket of measurements_1min, _1hour, _1day and sensor_activity, each table in key order; but the
- * driver sends a batch as several statements (multi-row inserts of at most 128 rows), so one transaction locks a
- * sensor's day row in one statement and its current minute or hour in a later one, while another writer of that
- * sensor (a live collector beside a replay of today, or a second collector) holds that minute and waits for the
- * day. PostgreSQL then aborts one of them as deadlocked.
+ * sensor and bucket of measurements_1min, _1hour, _1day and sensor_activity, each table in key order. While a
+ * batch went as several statements (the driver's multi-row inserts of at most 128 rows), one transaction could
+ * lock a sensor's day row in one statement and its current minute in a later one, while another writer of that
+ * sensor (a live collector beside a replay of today, or a second collector) held that minute and waited for the
+ * day: PostgreSQL aborted one of them as deadlocked. A batch is one statement now ({@link MeasurementInsert}),
+ * which takes those rows in one order; the locks stay because they also make the store's counts exact: the
+ * keys found missing before the insert cannot be stored by another writer before it, so a reading two writers
+ * store at once is counted once as stored and once as a duplicate, never twice as stored.
  * <p>
- * So every store transaction first takes a transaction-level advisory lock for each sensor of its readings, all
- * in one order and before it touches a row: writers that share a sensor follow each other, the others run side by
+ * Every store transaction first takes a transaction-level advisory lock for each sensor of its readings, all in
+ * one order and before it touches a row: writers that share a sensor follow each other, the others run side by
  * side. Sensors share {@value #SLOTS} locks, by hash, so that a batch of a large fleet takes no more than that
  * many entries of PostgreSQL's lock table; two sensors on one lock only wait for each other.
  */

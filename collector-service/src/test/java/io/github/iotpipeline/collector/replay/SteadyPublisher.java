@@ -94,9 +94,11 @@ final class SteadyPublisher implements AutoCloseable {
     }
 
     private SensorReading next(String sensor, long seq) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Microseconds, PostgreSQL's precision: a burst after a stall (the publisher catching up) must not stamp
+        // readings ahead of the clock, or a commit could come before its reading's timestamp.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant previous = latest.get(sensor);
-        Instant ts = previous == null || now.isAfter(previous) ? now : previous.plusMillis(1);
+        Instant ts = previous == null || now.isAfter(previous) ? now : previous.plus(1, ChronoUnit.MICROS);
         latest.put(sensor, ts);
         return new SensorReading(sensor, ts, 15 + seq % 200 / 10.0, "°C", seq);
     }

@@ -189,19 +189,29 @@ class MeasurementStoreTests {
     }
 
     @Test
-    void insertsAHundredMeasurementsAsOneJdbcBatch() {
+    void insertsAHundredMeasurementsInOneStatement() {
         List<AcceptedReading> measurements = IntStream.range(0, 100)
                 .mapToObj(i -> measurement("sensor-" + (i % 4), TS.plus(i, ChronoUnit.MILLIS), i))
                 .toList();
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        assertThat(statistics.isStatisticsEnabled()).isTrue();
-        statistics.clear();
+        // Counts the insert statements on measurements, as the rollup trigger sees them: once per statement.
+        jdbc.execute("create table insert_statements (rows bigint)");
+        jdbc.execute("""
+                create function count_insert_statement() returns trigger language plpgsql as $$
+                begin insert into insert_statements select count(*) from inserted; return null; end $$""");
+        jdbc.execute("create trigger count_insert_statement after insert on measurements referencing new table as"
+                + " inserted for each statement execute function count_insert_statement()");
+        try {
+            MeasurementStore.Stored stored = store.store(measurements, List.of());
 
-        store.store(measurements, List.of());
-
-        assertThat(countMeasurements()).isEqualTo(100);
-        assertThat(statistics.getEntityInsertCount()).isEqualTo(100);
-        assertThat(statistics.getPrepareStatementCount()).isBetween(1L, 2L);
+            assertThat(stored.stored()).isEqualTo(100);
+            assertThat(countMeasurements()).isEqualTo(100);
+            assertThat(jdbc.queryForList("select rows from insert_statements", Long.class)).containsExactly(100L);
+        }
+        finally {
+            jdbc.execute("drop trigger count_insert_statement on measurements");
+            jdbc.execute("drop function count_insert_statement()");
+            jdbc.execute("drop table insert_statements");
+        }
     }
 
     @Test
