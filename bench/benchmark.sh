@@ -153,15 +153,11 @@ copy_ceiling() { # the machine's ceiling: the same rows, copied into an identica
     local start
     query "\\copy (SELECT sensor_id, ts, value, unit, quality, seq, received_at FROM measurements) TO '$work/rows.csv' WITH (FORMAT csv)"
     query "CREATE TABLE copy_ceiling (LIKE measurements INCLUDING ALL)"
-    start=$(date +%s.%N)
-    query "\\copy copy_ceiling FROM '$work/rows.csv' WITH (FORMAT csv)"
-    copy_plain=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }')
+    copy_plain=$(copy_rate "$work/rows.csv" "$stored")
     query "TRUNCATE copy_ceiling"
     query "CREATE TRIGGER copy_ceiling_roll_up AFTER INSERT ON copy_ceiling REFERENCING NEW TABLE AS inserted
            FOR EACH STATEMENT EXECUTE FUNCTION roll_up_inserted_measurements()"
-    start=$(date +%s.%N)
-    query "\\copy copy_ceiling FROM '$work/rows.csv' WITH (FORMAT csv)"
-    copy_rollups=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }')
+    copy_rollups=$(copy_rate "$work/rows.csv" "$stored")
 }
 
 save_profile() { # save_profile NAME: stops the collector, whose JVM writes its recording on exit, and keeps it

@@ -73,3 +73,10 @@ metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
 }
 
 value() { awk -v key="$2" '$1 == key { print $2; exit }' <<<"$1"; } # value SNAPSHOT KEY: a "key value" line's value
+
+copy_rate() { # copy_rate CSV ROWS: \copy the CSV into the table copy_ceiling; prints rows per second
+    local start
+    start=$(date +%s.%N)
+    query "\\copy copy_ceiling FROM '$1' WITH (FORMAT csv)"
+    awk -v n="$2" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }'
+}

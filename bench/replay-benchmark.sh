@@ -237,9 +237,7 @@ stored=$(query "SELECT count(*) FROM measurements")
 query "CREATE TABLE copy_ceiling (LIKE measurements INCLUDING ALL)"
 query "CREATE TRIGGER copy_ceiling_roll_up AFTER INSERT ON copy_ceiling REFERENCING NEW TABLE AS inserted
        FOR EACH STATEMENT EXECUTE FUNCTION roll_up_inserted_measurements()"
-start=$(date +%s.%N)
-query "\\copy copy_ceiling FROM '$work/rows.csv' WITH (FORMAT csv)"
-ceiling=$(awk -v n="$stored" -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", n / (b - a) }')
+ceiling=$(copy_rate "$work/rows.csv" "$stored")
 echo "BENCH stored                 $stored of $lines readings"
 echo "BENCH \\copy ceiling          $ceiling rows/s into an identical table with the rollup trigger, same run"
 echo "BENCH host                   $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
