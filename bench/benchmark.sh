@@ -50,7 +50,7 @@ warmup=${BENCH_WARMUP:-20}
 : "${TEST_DATABASE_USERNAME:=postgres}"
 : "${TEST_DATABASE_PASSWORD:=}"
 # The heap is capped as docker-compose.yml caps it (COLLECTOR_JAVA_TOOL_OPTIONS); RSS is measured with it.
-: "${BENCH_COLLECTOR_JAVA_OPTS:=-Xmx192m -XX:+ExitOnOutOfMemoryError}"
+: "${BENCH_COLLECTOR_JAVA_OPTS:=-Xmx192m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 
 # host:port of the server in TEST_DATABASE_URL; the benchmark's own database lives next to its database.
 server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")

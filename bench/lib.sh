@@ -38,7 +38,7 @@ start_broker() { # start_broker DIRECTORY [QUEUED]: a Mosquitto of its own, with
 start_collector() { # start_collector JAR LOG RAW_DIRECTORY [JAVA OPTION...]: the collector as a JVM of its own
     # On the run's database ($database) and broker ($broker_port), its Actuator on a free port; sets
     # collector_port and collector_pid and adds the process to pids. The JVM gets the options given here,
-    # then BENCH_COLLECTOR_JAVA_OPTS (by default the heap capped as docker-compose.yml caps it).
+    # then BENCH_COLLECTOR_JAVA_OPTS (by default the heap and the garbage collector of docker-compose.yml).
     local jar=$1 log=$2 raw=$3
     shift 3
     collector_port=$(free_port)
@@ -47,7 +47,7 @@ start_collector() { # start_collector JAR LOG RAW_DIRECTORY [JAVA OPTION...]: th
     SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
     MQTT_URL="tcp://127.0.0.1:$broker_port" MQTT_CLIENT_ID=bench-collector \
     COLLECTOR_RAW_DIR="$raw" SERVER_PORT=$collector_port \
-        java "$@" ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$log" 2>&1 &
+        java "$@" ${BENCH_COLLECTOR_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError} -jar "$jar" > "$log" 2>&1 &
     collector_pid=$!
     pids+=("$collector_pid")
 }
