@@ -7,7 +7,6 @@ import java.util.List;
 import io.github.iotpipeline.collector.archive.ArchiveEntry;
 import io.github.iotpipeline.collector.storage.MeasurementStore;
 import io.github.iotpipeline.model.Decoded;
-import io.github.iotpipeline.model.ReadingContract;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArchiveReplay {
 
-    private final ReadingContract contract;
-    private final TimestampPolicy timestamps;
+    private final MessageCheck check;
     private final BatchWriter writer;
 
-    ArchiveReplay(ReadingContract contract, TimestampPolicy timestamps, BatchWriter writer) {
-        this.contract = contract;
-        this.timestamps = timestamps;
+    ArchiveReplay(MessageCheck check, BatchWriter writer) {
+        this.check = check;
         this.writer = writer;
     }
 
@@ -62,7 +59,7 @@ public class ArchiveReplay {
     }
 
     private ReceivedMessage toMessage(ArchiveEntry entry) {
-        Decoded decoded = timestamps.check(contract.check(entry.topic(), entry.payload()), entry.receivedAt());
+        Decoded decoded = check.check(entry.topic(), entry.payload(), entry.receivedAt());
         return new ReceivedMessage(entry.topic(), entry.payload(), entry.receivedAt(), entry.qos(), entry.retained(),
                 true, decoded, null, 0);
     }

@@ -12,7 +12,6 @@ import io.github.iotpipeline.collector.storage.DeadLetters;
 import io.github.iotpipeline.collector.storage.MeasurementStore;
 import io.github.iotpipeline.collector.storage.StoredDeadLetter;
 import io.github.iotpipeline.model.Decoded;
-import io.github.iotpipeline.model.ReadingContract;
 import io.github.iotpipeline.model.RejectReason;
 import io.github.iotpipeline.model.SensorReading;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DeadLetterRedrive {
 
-    private final ReadingContract contract;
-    private final TimestampPolicy timestamps;
+    private final MessageCheck check;
     private final QualityClassifier classifier;
     private final MeasurementStore store;
     private final DeadLetters deadLetters;
@@ -40,11 +38,9 @@ public class DeadLetterRedrive {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DeadLetterRedrive(ReadingContract contract, TimestampPolicy timestamps, QualityClassifier classifier,
-            MeasurementStore store, DeadLetters deadLetters, SchemaMigration schema,
-            PlatformTransactionManager transactions, Clock clock) {
-        this.contract = contract;
-        this.timestamps = timestamps;
+    DeadLetterRedrive(MessageCheck check, QualityClassifier classifier, MeasurementStore store,
+            DeadLetters deadLetters, SchemaMigration schema, PlatformTransactionManager transactions, Clock clock) {
+        this.check = check;
         this.classifier = classifier;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -65,7 +61,7 @@ public class DeadLetterRedrive {
         List<Redriven> accepted = new ArrayList<>(letters.size());
         RedriveCounts counts = RedriveCounts.NONE;
         for (StoredDeadLetter letter : letters) {
-            Decoded decoded = timestamps.check(contract.check(letter.topic(), letter.payload()), letter.receivedAt());
+            Decoded decoded = check.check(letter.topic(), letter.payload(), letter.receivedAt());
             if (decoded instanceof Decoded.Accepted reading) {
                 accepted.add(new Redriven(letter.id(), toAccepted(reading.reading(), letter)));
             }

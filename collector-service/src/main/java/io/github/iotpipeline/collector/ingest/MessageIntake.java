@@ -3,7 +3,6 @@ package io.github.iotpipeline.collector.ingest;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.github.iotpipeline.model.ReadingContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.StaticMessageHeaderAccessor;
@@ -22,17 +21,15 @@ class MessageIntake implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
-    private final ReadingContract contract;
-    private final TimestampPolicy timestamps;
+    private final MessageCheck check;
     private final ReadingBuffer buffer;
     private final MqttConnectionState connection;
     private final Clock clock;
     private final IngestMetrics metrics;
 
-    MessageIntake(ReadingContract contract, TimestampPolicy timestamps, ReadingBuffer buffer,
-            MqttConnectionState connection, Clock clock, IngestMetrics metrics) {
-        this.contract = contract;
-        this.timestamps = timestamps;
+    MessageIntake(MessageCheck check, ReadingBuffer buffer, MqttConnectionState connection, Clock clock,
+            IngestMetrics metrics) {
+        this.check = check;
         this.buffer = buffer;
         this.connection = connection;
         this.clock = clock;
@@ -64,7 +61,7 @@ class MessageIntake implements MessageHandler {
                 qos == null ? 0 : qos,
                 Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
                 Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE, Boolean.class)),
-                timestamps.check(contract.check(topic, payload), receivedAt),
+                check.check(topic, payload, receivedAt),
                 StaticMessageHeaderAccessor.getAcknowledgment(message),
                 connection.current());
     }
