@@ -84,26 +84,19 @@ class BatchWriter implements BatchSink {
     }
 
     private MeasurementStore.Stored storeIsolatingRefusals(Batch batch, List<ReceivedMessage> messages) {
-        try {
-            MeasurementStore.Stored stored = storeAsIs(messages, batch.replayed());
-            batch.markStored(messages);
-            return stored;
-        }
-        catch (RuntimeException ex) {
-            boolean dataError = WriteFailures.isCausedByData(ex);
-            metrics.writeFailed(ex, !dataError);
-            if (!dataError) {
-                throw ex;
-            }
-            if (messages.size() == 1) {
-                MeasurementStore.Stored stored = storeAsRefused(messages.get(0), ex);
-                batch.markStored(messages);
-                return stored;
-            }
-            int half = messages.size() / 2;
-            return storeIsolatingRefusals(batch, messages.subList(0, half))
-                    .plus(storeIsolatingRefusals(batch, messages.subList(half, messages.size())));
-        }
+        return RefusalIsolation.write(messages,
+                part -> {
+                    MeasurementStore.Stored stored = storeAsIs(part, batch.replayed());
+                    batch.markStored(part);
+                    return stored;
+                },
+                (message, refusal) -> {
+                    MeasurementStore.Stored stored = storeAsRefused(message, refusal);
+                    batch.markStored(List.of(message));
+                    return stored;
+                },
+                MeasurementStore.Stored::plus,
+                failure -> metrics.writeFailed(failure, !WriteFailures.isCausedByData(failure)));
     }
 
     /** Stores the messages in one transaction; a replay records no copies, which are its very purpose. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.iotpipeline.collector.quality.QualityClassifier;
 import io.github.iotpipeline.collector.schema.SchemaMigration;
@@ -59,38 +60,25 @@ public class DeadLetterRedrive {
      */
     public RedriveCounts redrive(List<StoredDeadLetter> letters, boolean dryRun) {
         List<Redriven> accepted = new ArrayList<>(letters.size());
-        RedriveCounts counts = RedriveCounts.NONE;
+        Map<String, Long> refused = new TreeMap<>();
         for (StoredDeadLetter letter : letters) {
             Decoded decoded = check.check(letter.topic(), letter.payload(), letter.receivedAt());
             if (decoded instanceof Decoded.Accepted reading) {
                 accepted.add(new Redriven(letter.id(), toAccepted(reading.reading(), letter)));
             }
             else {
-                counts = counts.plus(RedriveCounts.refused(((Decoded.Rejected) decoded).reason().code(), 1));
+                refused.merge(((Decoded.Rejected) decoded).reason().code(), 1L, Long::sum);
             }
         }
+        RedriveCounts counts = new RedriveCounts(0, 0, refused);
         if (dryRun) {
             return counts.plus(new RedriveCounts(accepted.size(), 0, Map.of()));
         }
-        return accepted.isEmpty() ? counts : counts.plus(storeIsolatingRefusals(accepted));
-    }
-
-    /** As the live writer does: a reading the database refuses is found by halving, and stays a dead letter. */
-    private RedriveCounts storeIsolatingRefusals(List<Redriven> batch) {
-        try {
-            return transaction.execute(status -> storeAndMark(batch));
-        }
-        catch (RuntimeException ex) {
-            if (!WriteFailures.isCausedByData(ex)) {
-                throw ex;
-            }
-            if (batch.size() == 1) {
-                return RedriveCounts.refused(RejectReason.DATABASE_REJECTED.code(), 1);
-            }
-            int half = batch.size() / 2;
-            return storeIsolatingRefusals(batch.subList(0, half))
-                    .plus(storeIsolatingRefusals(batch.subList(half, batch.size())));
-        }
+        // As the live writer does: a reading the database refuses is found by halving, and stays a dead letter.
+        return accepted.isEmpty() ? counts : counts.plus(RefusalIsolation.write(accepted,
+                batch -> transaction.execute(status -> storeAndMark(batch)),
+                (letter, refusal) -> RedriveCounts.refused(RejectReason.DATABASE_REJECTED.code(), 1),
+                RedriveCounts::plus, failure -> { }));
     }
 
     private RedriveCounts storeAndMark(List<Redriven> batch) {
