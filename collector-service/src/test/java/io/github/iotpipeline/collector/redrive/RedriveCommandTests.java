@@ -131,6 +131,28 @@ class RedriveCommandTests {
     }
 
     @Test
+    void aReadingTheDatabaseRefusesStaysADeadLetterAndTheOthersAreStored(CapturedOutput output) throws Exception {
+        try (TestDatabase database = TestDatabase.create("redrive_refused")) {
+            Migrations.apply(database);
+            // A constraint an operator added: the database, not the contract, refuses this one reading.
+            CommandRuns.update(database, "alter table measurements add constraint no_value_666 check (value <> 666)");
+            Instant ts = Instant.parse("2026-11-22T08:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                insertDeadLetter(database, ts.plusSeconds(i), "sensor-4", "constraint_violation", CODEC.encode(
+                        new SensorReading("sensor-4", ts.plusSeconds(i), i == 2 ? 666.0 : 20.0 + i, "%", (long) i)));
+            }
+
+            assertThat(redrive(database, TOPIC_ROOT, "--sensor", "sensor-4")).isZero();
+
+            assertThat(output).contains("4 accepted now and marked redriven (4 stored, 0 stored already),"
+                    + " 1 still refused (database_rejected 1), left as they are");
+            assertThat(rows(database, "select count(*) from measurements")).containsExactly(List.of(4L));
+            assertThat(rows(database, "select count(*) from rejected_messages where redriven_at is null"))
+                    .containsExactly(List.of(1L));
+        }
+    }
+
+    @Test
     void saysInOneLineWhatIsWrongWithTheArguments(CapturedOutput output) {
         assertThat(RedriveArguments.problemWith(List.of())).startsWith("say which dead letters: --reason,");
         assertThat(RedriveArguments.problemWith(List.of("--reason", "no_such_reason")))
