@@ -9,21 +9,15 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.hibernate.annotations.SQLInsert;
-import org.hibernate.jdbc.Expectation;
 
 /**
- * One stored reading. The natural key (sensor_id, ts) is the id, so Hibernate can batch the inserts (a
- * generated IDENTITY id would force one round trip per row), and the insert ignores a row that is already
- * there: a redelivered reading is stored once.
+ * One stored reading, identified by its natural key (sensor_id, ts). The mapping is what the schema validation
+ * at start-up checks against {@code measurements}; the rows themselves are inserted by {@link MeasurementInsert},
+ * a batch in one statement that ignores a row already there, so a redelivered reading is stored once.
  */
 @Entity
 @Table(name = "measurements")
 @IdClass(MeasurementId.class)
-// Hibernate binds the non-id columns in attribute-name order, then the id columns.
-@SQLInsert(sql = "insert into measurements (quality, received_at, seq, unit, value, sensor_id, ts)"
-        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (sensor_id, ts) do nothing",
-        verify = Expectation.None.class)
 class Measurement {
 
     @Id
