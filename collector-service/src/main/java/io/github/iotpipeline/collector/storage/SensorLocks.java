@@ -12,9 +12,10 @@ import java.util.Collection;
  * lock a sensor's day row in one statement and its current minute in a later one, while another writer of that
  * sensor (a live collector beside a replay of today, or a second collector) held that minute and waited for the
  * day: PostgreSQL aborted one of them as deadlocked. A batch is one statement now ({@link MeasurementInsert}),
- * which takes those rows in one order; the locks stay because they also make the store's counts exact: the
- * keys found missing before the insert cannot be stored by another writer before it, so a reading two writers
- * store at once is counted once as stored and once as a duplicate, never twice as stored.
+ * which takes those rows in one order. The locks stay for what the statement alone does not give: the keys
+ * found missing before the insert cannot be stored by another writer before it, so a reading two writers store
+ * at once is recorded as a copy in duplicate_readings by the one that comes second (the counts themselves come
+ * from the insert's own row count either way).
  * <p>
  * Every store transaction first takes a transaction-level advisory lock for each sensor of its readings, all in
  * one order and before it touches a row: writers that share a sensor follow each other, the others run side by
