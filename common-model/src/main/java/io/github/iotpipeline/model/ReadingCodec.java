@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -95,8 +94,9 @@ public final class ReadingCodec {
      * are truncated here rather than silently by the database.
      */
     static Instant parseTimestamp(String text) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
-        return Instant.from(parsed).truncatedTo(ChronoUnit.MICROS);
+        Instant common = IsoTimestamps.parseCommonShape(text);
+        Instant instant = common != null ? common : Instant.from(DateTimeFormatter.ISO_DATE_TIME.parse(text));
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
