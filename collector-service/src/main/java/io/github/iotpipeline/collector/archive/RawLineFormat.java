@@ -1,9 +1,9 @@
 package io.github.iotpipeline.collector.archive;
 
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
+import io.github.iotpipeline.model.IsoTimestamps;
 import io.github.iotpipeline.model.Utf8;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -23,7 +23,7 @@ final class RawLineFormat {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.payload().length + 160);
         try (JsonGenerator json = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
-            json.writeStringProperty("received_at", DateTimeFormatter.ISO_INSTANT.format(message.receivedAt()));
+            json.writeStringProperty("received_at", IsoTimestamps.format(message.receivedAt()));
             json.writeStringProperty("topic", message.topic());
             json.writeNumberProperty("qos", message.qos());
             json.writeBooleanProperty("retained", message.retained());

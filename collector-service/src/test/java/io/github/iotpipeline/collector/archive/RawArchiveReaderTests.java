@@ -46,7 +46,7 @@ class RawArchiveReaderTests {
     }
 
     @Test
-    void skipsAndReportsATornLineAndReadsOn() throws IOException {
+    void skipsAndReportsTornAndDamagedLinesAndReadsOn() throws IOException {
         Path file = directory.resolve("raw_20261126.jsonl");
         Files.writeString(file, """
                 {"received_at":"2026-11-26T10:00:00Z","topic":"sensors/a/readings","qos":1,"retained":false,\
@@ -55,6 +55,10 @@ class RawArchiveReaderTests {
                 {"received_at":"2026-11-26T10:00:02Z","topic":"sensors/a/readings","qos":1,"retained":false,\
                 "duplicate":false,"payload":"two"}
                 {"something":"else"}
+                {"received_at":"yesterday","topic":"sensors/a/readings","payload":"three"}
+                ["received_at","topic","payload"]
+                {"received_at":"2026-11-26T10:00:03Z","topic":7,"payload":"four"}
+                {"received_at":"2026-11-26T10:00:04Z","topic":"sensors/a/readings","payload":"five"} {}
                 """);
 
         List<String> payloads = new ArrayList<>();
@@ -63,8 +67,9 @@ class RawArchiveReaderTests {
                 skipped::add);
 
         assertThat(payloads).containsExactly("one", "two");
-        assertThat(count).isEqualTo(2);
-        assertThat(skipped).extracting(RawArchiveReader.SkippedLine::lineNumber).containsExactly(2L, 4L);
+        assertThat(count).isEqualTo(6);
+        assertThat(skipped).extracting(RawArchiveReader.SkippedLine::lineNumber)
+                .containsExactly(2L, 4L, 5L, 6L, 7L, 8L);
         assertThat(skipped.get(0).toString()).startsWith("raw_20261126.jsonl:2: ");
     }
 
