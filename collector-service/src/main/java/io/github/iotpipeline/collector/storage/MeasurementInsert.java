@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.github.iotpipeline.model.IsoTimestamps;
+
 /**
  * Inserts a batch's new readings in one statement: the rows go as seven arrays, one per column, and
  * PostgreSQL unnests them. One statement per batch, where a JDBC batch of the entity's insert is one statement
@@ -39,12 +41,12 @@ final class MeasurementInsert {
         for (int i = 0; i < size; i++) {
             Measurement row = rows.get(i);
             sensors[i] = row.getSensorId();
-            timestamps[i] = row.getTs().toString();
+            timestamps[i] = IsoTimestamps.format(row.getTs());
             values[i] = row.getValue();
             units[i] = row.getUnit();
             qualities[i] = row.getQuality();
             seqs[i] = row.getSeq();
-            receivedAts[i] = row.getReceivedAt().toString();
+            receivedAts[i] = IsoTimestamps.format(row.getReceivedAt());
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             statement.setArray(1, connection.createArrayOf("text", sensors));

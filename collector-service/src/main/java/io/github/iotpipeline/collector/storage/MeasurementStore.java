@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.iotpipeline.model.IsoTimestamps;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
@@ -52,6 +53,9 @@ public class MeasurementStore {
     /**
      * Stores a batch; {@code recordCopies} false leaves copies uncounted in {@code duplicate_readings}, as a
      * replay of the archive must: repeating what is stored is what it does, not what a sensor or broker did.
+     * Without copies to record, the batch needs neither the sensor locks nor the lookup of stored keys: the
+     * insert's row count tells the new readings from the rest, and rows in key order within one statement cannot
+     * deadlock with another writer's (see {@link SensorLocks}).
      */
     @Transactional
     public Stored store(List<AcceptedReading> readings, List<DeadLetter> deadLetters, boolean recordCopies) {
@@ -64,7 +68,7 @@ public class MeasurementStore {
                 copies.add(measurement);
             }
         }
-        Set<MeasurementId> existing = unique.isEmpty() ? Set.of() : lockAndFindStored(unique.keySet());
+        Set<MeasurementId> existing = unique.isEmpty() || !recordCopies ? Set.of() : lockAndFindStored(unique.keySet());
         List<Measurement> fresh = new ArrayList<>(unique.size());
         unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
         // In key order: the index pages each insert touches follow one another.
@@ -132,7 +136,7 @@ public class MeasurementStore {
             int i = 0;
             for (MeasurementId id : ids) {
                 sensors[i] = id.sensorId();
-                timestamps[i++] = id.ts().toString();
+                timestamps[i++] = IsoTimestamps.format(id.ts());
             }
             Set<MeasurementId> found = new HashSet<>();
             try (PreparedStatement query = connection.prepareStatement(EXISTING)) {

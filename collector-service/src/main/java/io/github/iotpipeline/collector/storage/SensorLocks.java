@@ -15,7 +15,10 @@ import java.util.Collection;
  * which takes those rows in one order. The locks stay for what the statement alone does not give: the keys
  * found missing before the insert cannot be stored by another writer before it, so a reading two writers store
  * at once is recorded as a copy in duplicate_readings by the one that comes second (the counts themselves come
- * from the insert's own row count either way).
+ * from the insert's own row count either way). Replay and redrive record no copies and take no locks: a
+ * reading one of them stores between a live batch's lookup and its insert counts as a duplicate in the live
+ * batch but gets no row in duplicate_readings. That takes a reading redelivered live at the very moment the
+ * replay of its archived first copy stores it; the row count stays exact.
  * <p>
  * Every store transaction first takes a transaction-level advisory lock for each sensor of its readings, all in
  * one order and before it touches a row: writers that share a sensor follow each other, the others run side by
