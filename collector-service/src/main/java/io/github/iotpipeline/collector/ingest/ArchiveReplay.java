@@ -33,12 +33,12 @@ public class ArchiveReplay {
     }
 
     /**
-     * Replays the entries as one batch.
+     * Checks the entries as one batch: the contract, the timestamp policy and the retention horizon. Safe to call
+     * on another thread than {@link #write}, so that a replay can check the next batch while this one is written.
      *
      * @param keepFrom readings stamped before this are skipped (the raw retention horizon), or null for none
-     * @param dryRun check and count only: what would be skipped is, the rest counts as stored
      */
-    public ReplayCounts replay(List<ArchiveEntry> entries, @Nullable Instant keepFrom, boolean dryRun) {
+    public Checked check(List<ArchiveEntry> entries, @Nullable Instant keepFrom) {
         List<ReceivedMessage> messages = new ArrayList<>(entries.size());
         long skipped = 0;
         for (ArchiveEntry entry : entries) {
@@ -51,16 +51,37 @@ public class ArchiveReplay {
                 messages.add(message);
             }
         }
-        if (dryRun || messages.isEmpty()) {
-            return new ReplayCounts(dryRun ? messages.size() : 0, 0, 0, skipped);
+        return new Checked(messages, skipped);
+    }
+
+    /**
+     * Writes a checked batch through the batch writer.
+     *
+     * @param dryRun count only: what would be skipped is, the rest counts as stored
+     */
+    public ReplayCounts write(Checked batch, boolean dryRun) {
+        if (dryRun || batch.messages.isEmpty()) {
+            return new ReplayCounts(dryRun ? batch.messages.size() : 0, 0, 0, batch.skipped);
         }
-        MeasurementStore.Stored stored = writer.writeCounting(Batch.replayed(messages));
-        return new ReplayCounts(stored.stored(), stored.duplicates(), stored.rejected(), skipped);
+        MeasurementStore.Stored stored = writer.writeCounting(Batch.replayed(batch.messages));
+        return new ReplayCounts(stored.stored(), stored.duplicates(), stored.rejected(), batch.skipped);
     }
 
     private ReceivedMessage toMessage(ArchiveEntry entry) {
         Decoded decoded = check.check(entry.topic(), entry.payload(), entry.receivedAt());
         return new ReceivedMessage(entry.topic(), entry.payload(), entry.receivedAt(), entry.qos(), entry.retained(),
                 true, decoded, null, 0);
+    }
+
+    /** A batch of archived messages, checked and ready to be written. */
+    public static final class Checked {
+
+        private final List<ReceivedMessage> messages;
+        private final long skipped;
+
+        private Checked(List<ReceivedMessage> messages, long skipped) {
+            this.messages = messages;
+            this.skipped = skipped;
+        }
     }
 }

@@ -2,12 +2,8 @@ package io.github.iotpipeline.collector.replay;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.github.iotpipeline.collector.archive.ArchiveEntry;
 import io.github.iotpipeline.collector.archive.DayManifest;
-import io.github.iotpipeline.collector.archive.RawArchiveReader;
 import io.github.iotpipeline.collector.ingest.ArchiveReplay;
 import io.github.iotpipeline.collector.ingest.ReplayCounts;
 import io.github.iotpipeline.model.SensorTopics;
@@ -19,14 +15,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class DayReplayer {
 
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 20_000;
 
     private final ArchiveReplay replay;
     private final SensorTopics topics;
     private final ReplayArguments arguments;
     private final @Nullable Instant keepFrom;
     private final ReplayProgress progress;
-    private final RawArchiveReader reader = new RawArchiveReader();
     private ReplayCounts total = ReplayCounts.NONE;
     private long torn;
 
@@ -40,42 +35,29 @@ final class DayReplayer {
     }
 
     /** Replays the day; false, having said why, when it cannot be replayed or does not reconcile. */
-    boolean replay(ArchivedDay day, int index) throws IOException {
+    boolean replay(ArchivedDay day, int index) throws IOException, InterruptedException {
         if (day.mismatch() != null) {
             ReplayCommand.OUT.error("replay: " + day.day() + ": " + day.mismatch() + "; not replayed");
             return false;
         }
         DayTally tally = new DayTally();
-        List<ArchiveEntry> batch = new ArrayList<>(BATCH);
         DayManifest manifest = day.manifest();
         long expected = manifest == null ? 0 : manifest.lines();
-        reader.read(day.file(), entry -> {
-            tally.line();
-            String sensor = arguments.sensor();
-            if (sensor != null && topics.sensorIdOf(entry.topic()).filter(sensor::equals).isEmpty()) {
-                tally.otherSensor();
+        String sensor = arguments.sensor();
+        try (CheckedBatches<ArchiveReplay.Checked> batches = CheckedBatches.start(day.file(),
+                entry -> sensor == null || topics.sensorIdOf(entry.topic()).filter(sensor::equals).isPresent(),
+                entries -> replay.check(entries, keepFrom), BATCH)) {
+            CheckedBatches.Chunk<ArchiveReplay.Checked> chunk;
+            do {
+                chunk = batches.next();
+                tally.replayed(replay.write(chunk.batch(), arguments.dryRun()));
+                tally.read(chunk.lines(), chunk.torn(), chunk.otherSensors());
+                progress.advanced(index, day.day().toString(),
+                        expected == 0 ? 0.5 : (double) chunk.lines() / expected, chunk.lines());
             }
-            else {
-                batch.add(entry);
-            }
-            if (batch.size() == BATCH) {
-                flush(batch, tally, index, day, expected);
-            }
-        }, skipped -> {
-            tally.line();
-            tally.tornLine();
-        });
-        flush(batch, tally, index, day, expected);
-        return reconcile(day, tally);
-    }
-
-    private void flush(List<ArchiveEntry> batch, DayTally tally, int index, ArchivedDay day, long expected) {
-        if (!batch.isEmpty()) {
-            tally.replayed(replay.replay(batch, keepFrom, arguments.dryRun()));
-            batch.clear();
+            while (!chunk.last());
         }
-        progress.advanced(index, day.day().toString(), expected == 0 ? 0.5 : (double) tally.lines() / expected,
-                tally.lines());
+        return reconcile(day, tally);
     }
 
     private boolean reconcile(ArchivedDay day, DayTally tally) {

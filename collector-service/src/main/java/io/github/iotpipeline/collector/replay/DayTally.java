@@ -13,16 +13,11 @@ final class DayTally {
     private long otherSensors;
     private ReplayCounts counts = ReplayCounts.NONE;
 
-    void line() {
-        lines++;
-    }
-
-    void tornLine() {
-        torn++;
-    }
-
-    void otherSensor() {
-        otherSensors++;
+    /** The day's line counts, as the reader has them so far. */
+    void read(long lines, long torn, long otherSensors) {
+        this.lines = lines;
+        this.torn = torn;
+        this.otherSensors = otherSensors;
     }
 
     void replayed(ReplayCounts batch) {

@@ -88,7 +88,7 @@ class ReplayCommand implements ApplicationRunner, ExitCodeGenerator {
         return DaySource.store(days, arguments.instance());
     }
 
-    private boolean replayAll(ReplayArguments arguments, DaySource source) throws IOException {
+    private boolean replayAll(ReplayArguments arguments, DaySource source) throws IOException, InterruptedException {
         List<LocalDate> days = arguments.from().datesUntil(arguments.to().plusDays(1)).toList();
         Instant keepFrom = retention.enabled() ? clock.instant().minus(retention.keepMeasurements()) : null;
         OUT.info(String.format("replay: %d day%s from %s%s%s", days.size(), days.size() == 1 ? "" : "s",
