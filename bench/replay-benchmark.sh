@@ -28,6 +28,9 @@
 # row with the live ones; "today" (UTC) shares the live collector's hour and day buckets too. Exits non-zero
 # when a live reading was lost or duplicated.
 #
+# The replay command runs with BENCH_REPLAY_JAVA_OPTS, by default the heap and collector docker-compose.yml gives
+# the collector (COLLECTOR_JAVA_TOOL_OPTIONS), as `docker compose run collector replay ...` would run it.
+#
 # Needs java, psql and python3, with --live mosquitto and curl too; builds what it runs if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +46,7 @@ sensors=${2:-1000}
 : "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
 : "${TEST_DATABASE_USERNAME:=postgres}"
 : "${TEST_DATABASE_PASSWORD:=}"
-: "${BENCH_REPLAY_JAVA_OPTS:=-Xmx512m}"
+: "${BENCH_REPLAY_JAVA_OPTS:=-Xmx192m -XX:+UseParallelGC}"
 
 server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
 pg_host=${server%%:*}
