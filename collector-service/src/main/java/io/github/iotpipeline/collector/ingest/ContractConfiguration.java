@@ -10,6 +10,7 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +31,10 @@ class ContractConfiguration {
      */
     @Bean
     ReadingContract readingContract(SensorTopics topics, ValidatorFactory validators, BatchProperties batch) {
-        Validator validator = validators.usingContext().traversableResolver(new EveryPropertyReachable())
+        Validator validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(new EveryPropertyReachable())
+                // Nothing to cache when every answer is yes: the cache was a map per validated reading.
+                .enableTraversableResolverResultCache(false)
                 .getValidator();
         return new ReadingContract(topics, new ReadingCodec(), validator, batch.maxPayloadBytes());
     }
