@@ -17,6 +17,7 @@ public final class IsoTimestamps {
 
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int MAX_OFFSET_HOURS = 18;
+    private static final long NOT_A_TIME = Long.MIN_VALUE;
     private static final int[] NANO_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     /**
@@ -38,15 +39,7 @@ public final class IsoTimestamps {
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-            return null;
-        }
+        long local = localEpochSecond(text);
         int at = 19;
         int nanos = 0;
         if (text.charAt(at) == '.') {
@@ -54,25 +47,33 @@ public final class IsoTimestamps {
             while (at < length && at - start < 9 && isDigit(text.charAt(at))) {
                 at++;
             }
-            int count = at - start;
-            if (count == 0) {
-                return null;
-            }
-            nanos = digits(text, start, count) * NANO_SCALE[count];
+            nanos = at == start ? -1 : digits(text, start, at - start) * NANO_SCALE[at - start];
         }
         Integer offset = offsetSeconds(text, at);
-        if (offset == null) {
+        if (local == NOT_A_TIME || nanos < 0 || offset == null) {
             return null;
         }
-        long epochDay;
+        return Instant.ofEpochSecond(local - offset, nanos);
+    }
+
+    /** The first 19 characters, yyyy-MM-ddTHH:mm:ss, as seconds since the epoch in UTC, or NOT_A_TIME. */
+    private static long localEpochSecond(String text) {
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+            return NOT_A_TIME;
+        }
         try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY + hour * 3_600L + minute * 60L
+                    + second;
         }
         catch (DateTimeException ex) {
-            return null;
+            return NOT_A_TIME;
         }
-        long seconds = epochDay * SECONDS_PER_DAY + hour * 3_600L + minute * 60L + second - offset;
-        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /** The same text as {@link Instant#toString()}, without its general formatter for years 0 to 9999. */
@@ -96,25 +97,17 @@ public final class IsoTimestamps {
         put(out, 14, secondOfDay / 60 % 60, 2);
         out[16] = ':';
         put(out, 17, secondOfDay % 60, 2);
-        int at = 19;
-        if (nanos != 0) {
-            // As Instant.toString: milliseconds, microseconds or nanoseconds, whichever shows every digit.
-            out[at++] = '.';
-            if (nanos % 1_000_000 == 0) {
-                put(out, at, nanos / 1_000_000, 3);
-                at += 3;
-            }
-            else if (nanos % 1_000 == 0) {
-                put(out, at, nanos / 1_000, 6);
-                at += 6;
-            }
-            else {
-                put(out, at, nanos, 9);
-                at += 9;
-            }
-        }
+        int at = nanos == 0 ? 19 : putFraction(out, 19, nanos);
         out[at++] = 'Z';
         return new String(out, 0, at);
+    }
+
+    /** As Instant.toString: milliseconds, microseconds or nanoseconds, whichever shows every digit. */
+    private static int putFraction(char[] out, int at, int nanos) {
+        out[at] = '.';
+        int width = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        put(out, at + 1, nanos / NANO_SCALE[width], width);
+        return at + 1 + width;
     }
 
     /** Seconds east of UTC of a {@code Z} or {@code ±HH:MM} that ends the text at {@code at}, or null. */
