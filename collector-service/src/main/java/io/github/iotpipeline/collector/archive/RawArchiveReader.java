@@ -17,7 +17,8 @@ import io.github.iotpipeline.model.IsoTimestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a raw archive file back, line by line. A line that is not a complete archive entry — the torn last
@@ -26,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class RawArchiveReader {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
 
     /** Reads every entry of the file; returns how many lines were skipped. */
     public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
@@ -71,7 +72,7 @@ public final class RawArchiveReader {
      */
     ArchiveEntry parse(String line) {
         EntryFields fields = new EntryFields();
-        try (JsonParser parser = json.createParser(line)) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), line)) {
             fields.read(parser);
         }
         return fields.toEntry();

@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * on the session's connection ({@link MeasurementInsert}), dead letters and duplicates as entities, persisted
  * and flushed once at the end as JDBC batches.
  * <p>
- * One query per batch finds the readings that are already stored, so that the collector can count
- * redeliveries exactly and record each copy in {@code duplicate_readings}; the insert still ignores a
- * conflicting row, should one slip in between.
+ * When a batch records copies (the live collector's do), one query per batch finds the readings that are
+ * already stored, so that each copy goes to {@code duplicate_readings}; the insert still ignores a conflicting
+ * row, should one slip in between, and its row count gives the counts either way.
  */
 @Repository
 public class MeasurementStore {
