@@ -140,9 +140,13 @@ public final class ReadingCodec {
     }
 
     private static @Nullable String checkUtf8(byte[] payload) {
-        try {
-            Utf8.decode(payload);
+        if (Utf8.isValid(payload)) {
             return null;
+        }
+        try {
+            // Decoded only to name the problem as the JDK's decoder does.
+            Utf8.decode(payload);
+            return "payload is not valid UTF-8";
         }
         catch (CharacterCodingException ex) {
             return "payload is not valid UTF-8 (" + ex.getMessage() + ")";

@@ -1,7 +1,6 @@
 package io.github.iotpipeline.collector.archive;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -54,10 +53,10 @@ final class LineTally {
             return;
         }
         lines++;
-        String text = line.toString(StandardCharsets.UTF_8);
+        byte[] bytes = line.toByteArray();
         line.reset();
         try {
-            count(reader.parse(text));
+            count(reader.parse(bytes, 0, bytes.length));
         }
         catch (JacksonException | IllegalArgumentException | java.time.DateTimeException ex) {
             torn++;

@@ -1,10 +1,7 @@
 package io.github.iotpipeline.collector.archive;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -14,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import io.github.iotpipeline.model.IsoTimestamps;
+import io.github.iotpipeline.model.Utf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -32,17 +30,17 @@ public final class RawArchiveReader {
     /** Reads every entry of the file; returns how many lines were skipped. */
     public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
         int skippedLines = 0;
-        try (BufferedReader reader = open(file)) {
-            String line;
+        try (InputStream in = open(file)) {
+            ArchiveLines lines = new ArchiveLines(in);
             long number = 0;
-            while ((line = reader.readLine()) != null) {
+            while (lines.next()) {
                 number++;
-                if (line.isEmpty()) {
+                if (lines.length() == 0) {
                     continue;
                 }
                 ArchiveEntry entry;
                 try {
-                    entry = parse(line);
+                    entry = parse(lines.buffer(), lines.start(), lines.length());
                 }
                 catch (JacksonException | IllegalArgumentException | DateTimeException ex) {
                     skippedLines++;
@@ -56,23 +54,20 @@ public final class RawArchiveReader {
         return skippedLines;
     }
 
-    /** A plain day, or a closed one (gzip), as text. */
-    private static BufferedReader open(Path file) throws IOException {
+    /** A plain day, or a closed one (gzip), as bytes. */
+    private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 64 * 1024);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
     }
 
     /**
-     * One line as an entry; throws JacksonException, IllegalArgumentException or DateTimeException when it is not
-     * one. Read as a stream of tokens rather than as a tree: the tree's maps were the largest single cost of a
-     * replay's reading.
+     * One line's UTF-8 bytes as an entry; throws JacksonException, IllegalArgumentException or DateTimeException
+     * when it is not one. Read as a stream of tokens rather than as a tree: the tree's maps were the largest
+     * single cost of a replay's reading.
      */
-    ArchiveEntry parse(String line) {
+    ArchiveEntry parse(byte[] line, int offset, int length) {
         EntryFields fields = new EntryFields();
-        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), line)) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), line, offset, length)) {
             fields.read(parser);
         }
         return fields.toEntry();
@@ -83,7 +78,7 @@ public final class RawArchiveReader {
 
         private String topic;
         private String receivedAt;
-        private String payload;
+        private byte[] payload;
         private String base64;
         private int qos = 1;
         private boolean retained;
@@ -96,12 +91,14 @@ public final class RawArchiveReader {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                String text = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                boolean text = value == JsonToken.VALUE_STRING;
                 switch (name) {
-                    case "topic" -> topic = text;
-                    case "received_at" -> receivedAt = text;
-                    case "payload" -> payload = text;
-                    case "payload_base64" -> base64 = text;
+                    case "topic" -> topic = text ? parser.getString() : null;
+                    case "received_at" -> receivedAt = text ? parser.getString() : null;
+                    // The payload goes from the parser's characters to bytes, without a string in between.
+                    case "payload" -> payload = text ? Utf8.encode(parser.getStringCharacters(),
+                            parser.getStringOffset(), parser.getStringLength()) : null;
+                    case "payload_base64" -> base64 = text ? parser.getString() : null;
                     case "qos" -> qos = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : 1;
                     case "retained" -> retained = value == JsonToken.VALUE_TRUE;
                     case "duplicate" -> duplicate = value == JsonToken.VALUE_TRUE;
@@ -117,8 +114,7 @@ public final class RawArchiveReader {
             if (topic == null || receivedAt == null || (payload == null && base64 == null)) {
                 throw new IllegalArgumentException("not an archive entry: topic, received_at or payload missing");
             }
-            byte[] bytes = payload != null ? payload.getBytes(StandardCharsets.UTF_8)
-                    : Base64.getDecoder().decode(base64);
+            byte[] bytes = payload != null ? payload : Base64.getDecoder().decode(base64);
             Instant common = IsoTimestamps.parseCommonShape(receivedAt);
             return new ArchiveEntry(common != null ? common : Instant.parse(receivedAt), topic, qos, retained,
                     duplicate, bytes);

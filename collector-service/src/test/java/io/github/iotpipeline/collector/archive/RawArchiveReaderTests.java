@@ -18,6 +18,9 @@ class RawArchiveReaderTests {
     @TempDir
     Path directory;
 
+    /** Characters of one, two, three and four UTF-8 bytes, and the two that JSON escapes. */
+    private static final int[] CODE_POINTS = "aZ °C \"quoted\\\" € 😀".codePoints().toArray();
+
     private final RawArchiveReader reader = new RawArchiveReader();
 
     @Test
@@ -71,6 +74,59 @@ class RawArchiveReaderTests {
         assertThat(skipped).extracting(RawArchiveReader.SkippedLine::lineNumber)
                 .containsExactly(2L, 4L, 5L, 6L, 7L, 8L);
         assertThat(skipped.get(0).toString()).startsWith("raw_20261126.jsonl:2: ");
+    }
+
+    @Test
+    void readsLinesOfAnyLengthAcrossItsBufferPlainOrCompressed() throws IOException {
+        RawArchive archive = new RawArchive(ArchiveDays.properties(directory));
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        List<byte[]> written = new ArrayList<>();
+        java.util.Random random = new java.util.Random(20261202);
+        for (int n = 0; n < 400; n++) {
+            // From a few bytes to several times the reader's 64 KiB buffer, so that lines straddle its ends.
+            int length = n % 50 == 0 ? 100_000 + random.nextInt(200_000) : 1 + random.nextInt(3_000);
+            StringBuilder text = new StringBuilder();
+            while (text.length() < length) {
+                text.appendCodePoint(CODE_POINTS[random.nextInt(CODE_POINTS.length)]);
+            }
+            written.add(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        for (byte[] payload : written) {
+            archive.append(List.of(message("sensors/a/readings", payload, at)));
+        }
+        archive.close();
+        Path plain = archive.fileFor(java.time.LocalDate.parse("2026-11-26"));
+        Path compressed = directory.resolve(plain.getFileName() + ".gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(compressed))) {
+            Files.copy(plain, out);
+        }
+
+        for (Path file : List.of(plain, compressed)) {
+            List<byte[]> read = new ArrayList<>();
+            assertThat(reader.read(file, entry -> read.add(entry.payload()), line -> { })).as(file.toString()).isZero();
+            assertThat(read).as(file.toString()).containsExactlyElementsOf(written);
+        }
+    }
+
+    @Test
+    void skipsALineThatIsNotUtf8AndReadsALastLineWithoutItsNewline() throws IOException {
+        Path file = directory.resolve("raw_20261126.jsonl");
+        String line = "{\"received_at\":\"2026-11-26T10:00:00Z\",\"topic\":\"sensors/a/readings\",\"payload\":\"%s\"}";
+        byte[] bad = line.formatted("ab").getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 4] = (byte) 0xC3; // the lead byte of a two-byte character, and no byte of it after
+        try (var out = Files.newOutputStream(file)) {
+            out.write((line.formatted("one") + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(bad);
+            out.write(("\n" + line.formatted("two")).getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<String> payloads = new ArrayList<>();
+        List<RawArchiveReader.SkippedLine> skipped = new ArrayList<>();
+        reader.read(file, entry -> payloads.add(new String(entry.payload(), StandardCharsets.UTF_8)), skipped::add);
+
+        assertThat(payloads).containsExactly("one", "two");
+        assertThat(skipped).extracting(RawArchiveReader.SkippedLine::lineNumber).containsExactly(2L);
+        assertThat(skipped.get(0).reason()).containsIgnoringCase("UTF-8");
     }
 
     private static ArchiveEntry message(String topic, byte[] payload, Instant at) {
