@@ -2,6 +2,7 @@ package io.github.iotpipeline.collector.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ class MessageIntake implements MessageHandler {
         // The adapter's payload type is byte[].
         byte[] payload = (byte[]) message.getPayload();
         Integer qos = headers.get(MqttHeaders.RECEIVED_QOS, Integer.class);
-        Instant receivedAt = clock.instant();
+        // Whole microseconds, as PostgreSQL keeps it: the archive and the database then hold the same instant.
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new ReceivedMessage(topic, payload, receivedAt,
                 qos == null ? 0 : qos,
                 Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),

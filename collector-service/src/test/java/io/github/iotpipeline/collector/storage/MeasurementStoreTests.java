@@ -233,6 +233,27 @@ class MeasurementStoreTests {
         return count == null ? 0 : count;
     }
 
+    @Test
+    void storesEveryTimestampExactlyOverPostgresqlsWholeRange() {
+        List<Instant> instants = List.of(Instant.parse("-4712-01-01T00:00:00.000001Z"),
+                Instant.parse("0001-01-01T00:00:00.999999Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+                Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2026-03-29T01:30:00.123457Z"),
+                Instant.parse("2262-04-11T23:47:16.854775Z"), Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Instant.parse("+294000-12-31T23:59:59.999999Z"));
+        List<AcceptedReading> readings = instants.stream()
+                .map(ts -> new AcceptedReading("sensor-" + ts, ts, 1.0, null, Quality.VALID, null, ts)).toList();
+
+        store.store(readings, List.of());
+
+        // As text in UTC, which PostgreSQL prints whatever the instant; java.sql.Timestamp stops at year 9999.
+        assertThat(jdbc.queryForList("select to_char(ts at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US BC')"
+                + " || ' ' || (ts = received_at) from measurements order by ts", String.class)).containsExactly(
+                "4713-01-01 00:00:00.000001 BC true", "0001-01-01 00:00:00.999999 AD true",
+                "1969-12-31 23:59:59.999999 AD true", "1970-01-01 00:00:00.000000 AD true",
+                "2026-03-29 01:30:00.123457 AD true", "2262-04-11 23:47:16.854775 AD true",
+                "9999-12-31 23:59:59.999999 AD true", "294000-12-31 23:59:59.999999 AD true");
+    }
+
     private static AcceptedReading measurement(String sensorId, Instant ts, double value) {
         return new AcceptedReading(sensorId, ts, value, "°C", Quality.VALID, null, TS.plusSeconds(1));
     }
