@@ -21,11 +21,13 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Reads a raw archive file back, line by line. A line that is not a complete archive entry — the torn last
  * line a crash can leave, or damage from elsewhere — is skipped and reported with its line number, never
- * allowed to stop the read.
+ * allowed to stop the read. Lines in the shape the collector writes are read without a JSON parser, any other
+ * line with one. Not thread-safe: one reader per thread.
  */
 public final class RawArchiveReader {
 
     private final JsonFactory json = new JsonFactory();
+    private final WrittenLineShape writtenShape = new WrittenLineShape();
 
     /** Reads every entry of the file; returns how many lines were skipped. */
     public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
@@ -66,6 +68,12 @@ public final class RawArchiveReader {
      * single cost of a replay's reading.
      */
     ArchiveEntry parse(byte[] line, int offset, int length) {
+        ArchiveEntry written = writtenShape.read(line, offset, length);
+        return written != null ? written : parseWithParser(line, offset, length);
+    }
+
+    /** The same line read by the JSON parser, whatever its shape. */
+    ArchiveEntry parseWithParser(byte[] line, int offset, int length) {
         EntryFields fields = new EntryFields();
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), line, offset, length)) {
             fields.read(parser);
