@@ -44,6 +44,12 @@ public class MeasurementStore {
     @PersistenceContext
     private EntityManager entityManager;
 
+    /**
+     * Whether the last batch stored without the lookup (a replay's, a redrive's) met rows stored already: a
+     * replay over what is stored meets them in every batch, and should not try each without the conflict clause.
+     */
+    private volatile boolean lastHadStoredRows;
+
     /** Stores a batch, recording each copy of a reading stored already in {@code duplicate_readings}. */
     @Transactional
     public Stored store(List<AcceptedReading> readings, List<DeadLetter> deadLetters) {
@@ -73,7 +79,12 @@ public class MeasurementStore {
         unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
         // In key order: the index pages each insert touches follow one another.
         fresh.sort(KEY_ORDER);
-        int inserted = insert(fresh);
+        // Copies found above are set aside; without the lookup, a batch is expected new unless the last had any.
+        boolean expectNew = recordCopies || !lastHadStoredRows;
+        int inserted = insert(fresh, expectNew);
+        if (!recordCopies) {
+            lastHadStoredRows = inserted < fresh.size();
+        }
         if (recordCopies) {
             copies.forEach(copy -> entityManager.persist(new DuplicateReading(copy)));
         }
@@ -97,12 +108,12 @@ public class MeasurementStore {
     }
 
     /** Inserts the new readings in one statement ({@link MeasurementInsert}); returns how many were new. */
-    private int insert(List<Measurement> fresh) {
+    private int insert(List<Measurement> fresh, boolean expectNew) {
         if (fresh.isEmpty()) {
             return 0;
         }
         return entityManager.unwrap(Session.class).doReturningWork(
-                connection -> MeasurementInsert.insert(connection, fresh));
+                connection -> MeasurementInsert.insert(connection, fresh, expectNew));
     }
 
     /**

@@ -39,6 +39,7 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The store against a real PostgreSQL migrated by Flyway. Boot 4 ships the JPA test slice in a module this
@@ -231,6 +232,41 @@ class MeasurementStoreTests {
     private int countMeasurements() {
         Integer count = jdbc.queryForObject("select count(*) from measurements", Integer.class);
         return count == null ? 0 : count;
+    }
+
+    @Test
+    void countsLargeBatchesRightWhetherTheirRowsAreNewOrStoredAlready() {
+        int size = MeasurementInsert.WITHOUT_CONFLICT_CHECK_FROM;
+        List<AcceptedReading> first = readings(0, size + 500);
+        List<AcceptedReading> overlapping = readings(size, 2 * size + 500);
+        List<AcceptedReading> later = readings(3 * size, 4 * size + 200);
+        long rolledUpBefore = rolledUp();
+
+        // New rows (tried without the conflict clause), then some stored already (undone and done again with it),
+        // then new ones after a batch that met stored rows, then all of them again.
+        MeasurementStore.Stored stored = store.store(first, List.of(), false);
+        MeasurementStore.Stored again = store.store(overlapping, List.of(), false);
+        MeasurementStore.Stored fresh = store.store(later, List.of(), false);
+        MeasurementStore.Stored twice = store.store(first, List.of(), false);
+        MeasurementStore.Stored freshAfterAll = store.store(readings(5 * size, 6 * size), List.of(), false);
+
+        assertThat(List.of(stored, again, fresh, twice, freshAfterAll))
+                .extracting(MeasurementStore.Stored::stored, MeasurementStore.Stored::duplicates)
+                .containsExactly(tuple(size + 500, 0), tuple(size, 500), tuple(size + 200, 0), tuple(0, size + 500),
+                        tuple(size, 0));
+        assertThat(countMeasurements()).isEqualTo(4 * size + 700);
+        // The rollups saw each row once, however many times a batch was tried.
+        assertThat(rolledUp() - rolledUpBefore).isEqualTo(4L * size + 700);
+    }
+
+    /** Readings counted in the minute rollups, which the truncation before each test leaves as they are. */
+    private long rolledUp() {
+        return jdbc.queryForObject("select coalesce(sum(reading_count), 0) from measurements_1min", Long.class);
+    }
+
+    private static List<AcceptedReading> readings(int from, int to) {
+        return IntStream.range(from, to)
+                .mapToObj(i -> measurement("sensor-" + i % 7, TS.plusMillis(i), i)).toList();
     }
 
     @Test
