@@ -139,9 +139,24 @@ final class WrittenLineShape {
             // Surrogate pairs are rare enough to leave to the parser.
             return -1;
         }
-        byte[] encoded = String.valueOf((char) c).getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(encoded, 0, payload, size, encoded.length);
-        return encoded.length;
+        return write(c, size);
+    }
+
+    /** Writes a basic-plane character as UTF-8 at {@code size}, in place (every payload has escapes). */
+    private int write(int c, int size) {
+        if (c < 0x80) {
+            payload[size] = (byte) c;
+            return 1;
+        }
+        if (c < 0x800) {
+            payload[size] = (byte) (0xC0 | c >> 6);
+            payload[size + 1] = (byte) (0x80 | (c & 0x3F));
+            return 2;
+        }
+        payload[size] = (byte) (0xE0 | c >> 12);
+        payload[size + 1] = (byte) (0x80 | (c >> 6 & 0x3F));
+        payload[size + 2] = (byte) (0x80 | (c & 0x3F));
+        return 3;
     }
 
     private int hex4() {

@@ -8,14 +8,13 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 
-
 /**
  * Inserts a batch's new readings in one statement: the rows go as seven arrays, one per column, and
  * PostgreSQL unnests them. One statement per batch, where a JDBC batch of the entity's insert is one statement
  * per 128 rows, means one parse and plan, no per-row binding, and one run of the statement-level rollup
  * trigger over the whole batch, which upserts each sensor's minute, hour and day rows once instead of once per
  * statement. It is a native statement on the session's connection, in the transaction of the rest of the
- * batch.
+ * batch; a large batch may take two, see {@link #WITHOUT_CONFLICT_CHECK_FROM}.
  */
 final class MeasurementInsert {
 

@@ -79,14 +79,13 @@ public class MeasurementStore {
         unique.forEach((id, measurement) -> (existing.contains(id) ? copies : fresh).add(measurement));
         // In key order: the index pages each insert touches follow one another.
         fresh.sort(KEY_ORDER);
-        // Copies found above are set aside; without the lookup, a batch is expected new unless the last had any.
-        boolean expectNew = recordCopies || !lastHadStoredRows;
-        int inserted = insert(fresh, expectNew);
-        if (!recordCopies) {
-            lastHadStoredRows = inserted < fresh.size();
-        }
+        // The lookup set aside what is stored; without it, a batch is expected new unless the last one was not.
+        int inserted = insert(fresh, recordCopies || !lastHadStoredRows);
         if (recordCopies) {
             copies.forEach(copy -> entityManager.persist(new DuplicateReading(copy)));
+        }
+        else {
+            lastHadStoredRows = inserted < fresh.size();
         }
         List<String> rejectedReasons = storeDeadLetters(deadLetters);
         entityManager.flush();
@@ -107,7 +106,7 @@ public class MeasurementStore {
         return reasons;
     }
 
-    /** Inserts the new readings in one statement ({@link MeasurementInsert}); returns how many were new. */
+    /** Inserts the new readings ({@link MeasurementInsert}); returns how many were new. */
     private int insert(List<Measurement> fresh, boolean expectNew) {
         if (fresh.isEmpty()) {
             return 0;
