@@ -33,7 +33,7 @@ public final class IsoTimestamps {
      * The instant of {@code yyyy-MM-ddTHH:mm:ss[.f…]} followed by {@code Z} or {@code ±HH:MM}, when the text has
      * exactly that shape and is a valid date and time; null otherwise, for java.time to decide (and explain).
      */
-    public static @Nullable Instant parseCommonShape(String text) {
+    public static @Nullable Instant parseCommonShape(CharSequence text) {
         int length = text.length();
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -57,7 +57,7 @@ public final class IsoTimestamps {
     }
 
     /** The first 19 characters, yyyy-MM-ddTHH:mm:ss, as seconds since the epoch in UTC, or NOT_A_TIME. */
-    private static long localEpochSecond(String text) {
+    private static long localEpochSecond(CharSequence text) {
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
@@ -111,7 +111,7 @@ public final class IsoTimestamps {
     }
 
     /** Seconds east of UTC of a {@code Z} or {@code ±HH:MM} that ends the text at {@code at}, or null. */
-    private static @Nullable Integer offsetSeconds(String text, int at) {
+    private static @Nullable Integer offsetSeconds(CharSequence text, int at) {
         int length = text.length();
         if (at == length - 1 && text.charAt(at) == 'Z') {
             return 0;
@@ -131,7 +131,7 @@ public final class IsoTimestamps {
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);

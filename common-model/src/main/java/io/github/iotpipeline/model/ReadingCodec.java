@@ -17,6 +17,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import static io.github.iotpipeline.model.RejectReason.DUPLICATE_KEY;
 import static io.github.iotpipeline.model.RejectReason.EMPTY_PAYLOAD;
@@ -48,6 +49,9 @@ public final class ReadingCodec {
             // Let NaN and Infinity through the grammar so they are refused as non-finite values, by name.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            // Payloads are decoded on a few long-lived platform threads (the MQTT client's, a replay's reader):
+            // a buffer per thread, where the default shared deque was a tenth of a replay reader's time.
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .build();
 
     /** Decodes one payload; never throws for bad input. */

@@ -4,8 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -27,7 +25,7 @@ import static io.github.iotpipeline.model.RejectReason.WRONG_TYPE;
 /** The fields of one reading as the parser meets them, each checked for its JSON type on the way in. */
 final class ReadingFields {
 
-    private final Set<String> names = new HashSet<>();
+    private final FieldNames names = new FieldNames();
 
     // Null until read. The codec asks for the reading only when every field it met was read without a problem.
     private @Nullable String sensorId;
@@ -57,7 +55,7 @@ final class ReadingFields {
     }
 
     Decoded toReading() {
-        for (String required : new String[] {SENSOR_ID, TIMESTAMP, VALUE}) {
+        for (String required : FieldNames.REQUIRED) {
             if (!names.contains(required)) {
                 return Decoded.rejected(MISSING_FIELD, "required field '" + required + "' is missing");
             }

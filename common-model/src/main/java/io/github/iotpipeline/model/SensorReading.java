@@ -3,7 +3,6 @@ package io.github.iotpipeline.model;
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record SensorReading(
         @NotNull @Size(min = 1, max = SensorReading.MAX_SENSOR_ID_LENGTH)
-        @Pattern(regexp = SensorReading.SENSOR_ID_PATTERN,
-                message = "must start with a letter or digit and contain only letters, digits, '.', '_' or '-'")
-        String sensorId,
+        @SensorIdFormat String sensorId,
         @NotNull Instant timestamp,
         @Finite double value,
         @Size(max = SensorReading.MAX_UNIT_LENGTH)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        @Nullable String unit,
+        @WithoutControlCharacters @Nullable String unit,
         @PositiveOrZero @Nullable Long seq) {
 
     /** Sensor ids become MQTT topic levels and database keys: keep them short and free of separators. */
