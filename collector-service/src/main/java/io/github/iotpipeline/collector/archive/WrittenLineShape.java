@@ -3,8 +3,6 @@ package io.github.iotpipeline.collector.archive;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.github.iotpipeline.model.IsoTimestamps;
 import io.github.iotpipeline.model.Utf8;
@@ -27,10 +25,10 @@ final class WrittenLineShape {
     private static final byte[] PAYLOAD = ascii(",\"payload\":\"");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
-    /** A day holds the topics of a fleet: one string each instead of one per line. */
-    private static final int MAX_TOPICS = 65_536;
 
-    private final Map<String, String> topics = new HashMap<>();
+    private final TopicNames topics = new TopicNames();
+    /** The last ASCII string read, without a copy: the receive time is parsed from it, the topic looked up. */
+    private final AsciiView text = new AsciiView();
     private byte[] payload = new byte[1024];
     private byte[] line;
     private int at;
@@ -44,13 +42,12 @@ final class WrittenLineShape {
         if (!expect(RECEIVED_AT)) {
             return null;
         }
-        String receivedText = asciiUntilQuote();
-        Instant receivedAt = receivedText == null ? null : IsoTimestamps.parseCommonShape(receivedText);
-        if (receivedAt == null || !expect(TOPIC)) {
+        Instant receivedAt = asciiUntilQuote() ? IsoTimestamps.parseCommonShape(text) : null;
+        if (receivedAt == null || !expect(TOPIC) || !asciiUntilQuote()) {
             return null;
         }
-        String topic = asciiUntilQuote();
-        if (topic == null || !expect(QOS) || at >= end || line[at] < '0' || line[at] > '2') {
+        String topic = topics.of(line, text.start(), text.length());
+        if (!expect(QOS) || at >= end || line[at] < '0' || line[at] > '2') {
             return null;
         }
         int qos = line[at++] - '0';
@@ -60,7 +57,7 @@ final class WrittenLineShape {
         if (bytesOfPayload == null || !atClosingBrace()) {
             return null;
         }
-        return new ArchiveEntry(receivedAt, canonical(topic), qos, retained, duplicate, bytesOfPayload);
+        return new ArchiveEntry(receivedAt, topic, qos, retained, duplicate, bytesOfPayload);
     }
 
     private boolean expect(byte[] literal) {
@@ -75,19 +72,20 @@ final class WrittenLineShape {
         return expect(TRUE) ? Boolean.TRUE : expect(FALSE) ? Boolean.FALSE : null;
     }
 
-    /** Printable ASCII without escapes up to the closing quote (consumed), or null. */
-    private @Nullable String asciiUntilQuote() {
+    /** Printable ASCII without escapes up to the closing quote (consumed), as {@link #text}; false if not. */
+    private boolean asciiUntilQuote() {
         int start = at;
         for (; at < end; at++) {
             byte b = line[at];
             if (b == '"') {
-                return new String(line, start, at++ - start, StandardCharsets.ISO_8859_1);
+                text.view(line, start, at++ - start);
+                return true;
             }
             if (b < 0x20 || b == '\\' || b == 0x7F) {
-                return null;
+                return false;
             }
         }
-        return null;
+        return false;
     }
 
     /** The JSON string's value as UTF-8 up to the closing quote (consumed), or null when it is not valid. */
@@ -182,14 +180,6 @@ final class WrittenLineShape {
             at++;
         }
         return at == end;
-    }
-
-    private String canonical(String topic) {
-        if (topics.size() >= MAX_TOPICS) {
-            return topic;
-        }
-        String known = topics.putIfAbsent(topic, topic);
-        return known != null ? known : topic;
     }
 
     private static byte[] ascii(String text) {
