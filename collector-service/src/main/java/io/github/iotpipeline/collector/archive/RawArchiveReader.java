@@ -1,5 +1,6 @@
 package io.github.iotpipeline.collector.archive;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 
 import io.github.iotpipeline.model.IsoTimestamps;
 import io.github.iotpipeline.model.Utf8;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,6 +30,8 @@ public final class RawArchiveReader {
 
     private final JsonFactory json = new JsonFactory();
     private final WrittenLineShape writtenShape = new WrittenLineShape();
+    private long fileBytes;
+    private @Nullable CountingStream onDisk;
 
     /** Reads every entry of the file; returns how many lines were skipped. */
     public int read(Path file, Consumer<ArchiveEntry> entries, Consumer<SkippedLine> skipped) throws IOException {
@@ -56,10 +60,20 @@ public final class RawArchiveReader {
         return skippedLines;
     }
 
+    /**
+     * How much of the file being read is read, from 0 to 1, by its bytes on disk: a day still open has no
+     * manifest to say how many lines it holds, and a closed day's compressed bytes advance with its lines.
+     */
+    public double fractionRead() {
+        CountingStream counted = onDisk;
+        return counted == null || fileBytes == 0 ? 0 : Math.min(1, (double) counted.count / fileBytes);
+    }
+
     /** A plain day, or a closed one (gzip), as bytes. */
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+    private InputStream open(Path file) throws IOException {
+        fileBytes = Files.size(file);
+        onDisk = new CountingStream(Files.newInputStream(file));
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(onDisk, 64 * 1024) : onDisk;
     }
 
     /**
@@ -135,6 +149,37 @@ public final class RawArchiveReader {
         @Override
         public String toString() {
             return file.getFileName() + ":" + lineNumber + ": " + reason;
+        }
+    }
+
+    /** The bytes read from the file on disk, for {@link #fractionRead()}. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = super.read(bytes, offset, length);
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 }

@@ -23,10 +23,10 @@ final class CheckedBatches<T> implements AutoCloseable {
     static final int AHEAD = 2;
 
     /**
-     * One checked batch, with the day's counts up to its last line; the last chunk of a day (possibly with an
-     * empty batch) has {@code last} set, and its counts are the day's.
+     * One checked batch, with the day's counts up to its last line and how much of the file is read (0 to 1);
+     * the last chunk of a day (possibly with an empty batch) has {@code last} set, and its counts are the day's.
      */
-    record Chunk<T>(T batch, long lines, long torn, long otherSensors, boolean last) {
+    record Chunk<T>(T batch, long lines, long torn, long otherSensors, double done, boolean last) {
     }
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
@@ -71,9 +71,10 @@ final class CheckedBatches<T> implements AutoCloseable {
 
     private void read(Path file, Predicate<ArchiveEntry> wanted,
             Function<List<ArchiveEntry>, T> check, int size) {
-        Reading reading = new Reading(wanted, check, size);
+        RawArchiveReader reader = new RawArchiveReader();
+        Reading reading = new Reading(reader, wanted, check, size);
         try {
-            new RawArchiveReader().read(file, reading::entry, skipped -> reading.torn());
+            reader.read(file, reading::entry, skipped -> reading.torn());
             reading.hand(true);
         }
         catch (Stopped ex) {
@@ -92,6 +93,7 @@ final class CheckedBatches<T> implements AutoCloseable {
     /** The reader thread's state: the batch being filled and the counts so far. */
     private final class Reading {
 
+        private final RawArchiveReader reader;
         private final Predicate<ArchiveEntry> wanted;
         private final Function<List<ArchiveEntry>, T> check;
         private final int size;
@@ -100,7 +102,9 @@ final class CheckedBatches<T> implements AutoCloseable {
         private long torn;
         private long otherSensors;
 
-        Reading(Predicate<ArchiveEntry> wanted, Function<List<ArchiveEntry>, T> check, int size) {
+        Reading(RawArchiveReader reader, Predicate<ArchiveEntry> wanted, Function<List<ArchiveEntry>, T> check,
+                int size) {
+            this.reader = reader;
             this.wanted = wanted;
             this.check = check;
             this.size = size;
@@ -128,7 +132,7 @@ final class CheckedBatches<T> implements AutoCloseable {
             T checked = check.apply(batch);
             batch = new ArrayList<>(size);
             try {
-                queue.put(new Chunk<>(checked, lines, torn, otherSensors, last));
+                queue.put(new Chunk<>(checked, lines, torn, otherSensors, last ? 1 : reader.fractionRead(), last));
             }
             catch (InterruptedException ex) {
                 throw new Stopped();

@@ -41,8 +41,6 @@ final class DayReplayer {
             return false;
         }
         DayTally tally = new DayTally();
-        DayManifest manifest = day.manifest();
-        long expected = manifest == null ? 0 : manifest.lines();
         String sensor = arguments.sensor();
         try (CheckedBatches<ArchiveReplay.Checked> batches = CheckedBatches.start(day.file(),
                 entry -> sensor == null || topics.sensorIdOf(entry.topic()).filter(sensor::equals).isPresent(),
@@ -52,8 +50,7 @@ final class DayReplayer {
                 chunk = batches.next();
                 tally.replayed(replay.write(chunk.batch(), arguments.dryRun()));
                 tally.read(chunk.lines(), chunk.torn(), chunk.otherSensors());
-                progress.advanced(index, day.day().toString(),
-                        expected == 0 ? 0.5 : (double) chunk.lines() / expected, chunk.lines());
+                progress.advanced(index, day.day().toString(), chunk.done(), chunk.lines());
             }
             while (!chunk.last());
         }

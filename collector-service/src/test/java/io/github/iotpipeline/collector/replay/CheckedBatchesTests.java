@@ -1,13 +1,19 @@
 package io.github.iotpipeline.collector.replay;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import io.github.iotpipeline.collector.archive.ArchiveEntry;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class CheckedBatchesTests {
 
@@ -82,8 +89,49 @@ class CheckedBatchesTests {
                 && thread.isAlive());
     }
 
+    @Test
+    void saysHowMuchOfTheFileIsReadPlainOrCompressed() throws Exception {
+        for (boolean compressed : new boolean[] {false, true}) {
+            Path file = largeDay(6_000, compressed);
+            List<CheckedBatches.Chunk<List<String>>> chunks = new ArrayList<>();
+            try (CheckedBatches<List<String>> batches = CheckedBatches.start(file, entry -> true,
+                    CheckedBatchesTests::topics, 500)) {
+                CheckedBatches.Chunk<List<String>> chunk;
+                do {
+                    chunk = batches.next();
+                    chunks.add(chunk);
+                }
+                while (!chunk.last());
+            }
+
+            // The bytes on disk advance with the lines, whether the day has a manifest to count them or not.
+            assertThat(chunks.get(chunks.size() - 1).done()).isEqualTo(1.0);
+            for (CheckedBatches.Chunk<List<String>> chunk : chunks) {
+                assertThat(chunk.done()).as("compressed %s, after %d lines", compressed, chunk.lines())
+                        .isCloseTo(chunk.lines() / 6_000.0, within(0.1));
+            }
+        }
+    }
+
     private static List<String> topics(List<ArchiveEntry> entries) {
         return entries.stream().map(ArchiveEntry::topic).toList();
+    }
+
+    /** A day of {@code entries} lines with payloads that hardly compress, plain or as gzip. */
+    private Path largeDay(int entries, boolean compressed) throws IOException {
+        Random random = new Random(entries);
+        Path file = directory.resolve(compressed ? "raw_20260116.jsonl.gz" : "raw_20260116.jsonl");
+        try (Writer out = new OutputStreamWriter(compressed ? new GZIPOutputStream(Files.newOutputStream(file))
+                : Files.newOutputStream(file), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < entries; i++) {
+                byte[] noise = new byte[100];
+                random.nextBytes(noise);
+                out.write("{\"received_at\":\"2026-01-16T00:00:00Z\",\"topic\":\"sensors/a/readings\",\"qos\":1,"
+                        + "\"retained\":false,\"duplicate\":false,\"payload\":\"" + HexFormat.of().formatHex(noise)
+                        + "\"}\n");
+            }
+        }
+        return file;
     }
 
     /** A day of {@code entries} lines, every third of another sensor, then {@code torn} torn lines. */
