@@ -63,6 +63,12 @@ public final class ReadingCodec {
         if (invalidUtf8 != null) {
             return Decoded.rejected(INVALID_UTF8, invalidUtf8);
         }
+        Decoded common = CommonPayloadShape.read(payload);
+        return common != null ? common : decodeWithParser(payload);
+    }
+
+    /** Decodes a valid UTF-8 payload with the JSON parser, whatever its shape. */
+    Decoded decodeWithParser(byte[] payload) {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), payload)) {
             return readObject(parser);
         }

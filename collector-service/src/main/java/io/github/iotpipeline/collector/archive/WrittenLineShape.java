@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
+import io.github.iotpipeline.model.AsciiView;
 import io.github.iotpipeline.model.IsoTimestamps;
 import io.github.iotpipeline.model.Utf8;
 import org.jspecify.annotations.Nullable;

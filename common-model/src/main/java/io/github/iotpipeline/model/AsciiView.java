@@ -1,24 +1,25 @@
-package io.github.iotpipeline.collector.archive;
+package io.github.iotpipeline.model;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * A range of ASCII bytes read as characters, in place: what a line's short strings are parsed from without a
- * string per field. Reused, so valid only until the next {@link #view}.
+ * A range of ASCII bytes read as characters, in place: what short fields (an archive line's receive time, a
+ * payload's timestamp) are parsed from without a string each. Reusable, so valid only until the next
+ * {@link #view}.
  */
-final class AsciiView implements CharSequence {
+public final class AsciiView implements CharSequence {
 
     private byte[] bytes = new byte[0];
     private int start;
     private int length;
 
-    void view(byte[] bytes, int start, int length) {
+    public void view(byte[] bytes, int start, int length) {
         this.bytes = bytes;
         this.start = start;
         this.length = length;
     }
 
-    int start() {
+    public int start() {
         return start;
     }
 
