@@ -10,7 +10,7 @@
 # collector's replay command on a fresh database of the PostgreSQL that TEST_DATABASE_URL names.
 #
 # Alone (the default), twice: first into empty tables (every reading stored), then again (every reading a
-# duplicate). Prints each run's archived lines per second (from the command's own "done in" line, which leaves
+# duplicate). Each replay starts after a CHECKPOINT, so that no run pays for the WAL of the one before. Prints each run's archived lines per second (from the command's own "done in" line, which leaves
 # out the JVM start and the migration), the command's CPU-seconds per million lines, and the machine's \copy
 # ceiling for the same rows measured in the same run, with the ratio.
 #
@@ -108,8 +108,16 @@ with open(path, "w", encoding="utf-8") as out:
 PY
 psql -d postgres -qc "CREATE DATABASE $database"
 
+# A checkpoint just before each replay: otherwise one falls inside some runs and not others (the WAL of the run
+# before, or checkpoint_timeout), and the same code measured anywhere between 16 and 20 s.
+checkpoint() {
+    psql -d postgres -XAtqc "CHECKPOINT" 2>/dev/null \
+        || echo "bench: no CHECKPOINT (it needs a superuser or pg_checkpoint); figures may spread more"
+}
+
 replay() { # replay LABEL: runs the command, prints its lines/s and CPU per million lines
     local label=$1 out="$work/$1.out"
+    checkpoint
     /usr/bin/time -f "%U %S" -o "$work/$label.time" java $BENCH_REPLAY_JAVA_OPTS -jar "$jar" \
         replay --from "$day" --to "$day" \
         --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
@@ -181,6 +189,7 @@ beside_live() {
 
     local out="$work/replay-live.out"
     : >"$out"
+    checkpoint
     java $BENCH_REPLAY_JAVA_OPTS -jar "$jar" replay --from "$day" --to "$day" \
         --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
         --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" \
