@@ -73,35 +73,39 @@ final class CommonPayloadShape {
 
     /** A string without escapes or control characters up to its closing quote (consumed), or null. */
     private @Nullable String stringUntilQuote() {
-        int start = at;
-        for (; at < payload.length; at++) {
-            byte b = payload[at];
-            if (b == '"') {
-                // The payload is valid UTF-8 (checked before), so this decodes as the parser would.
-                return new String(payload, start, at++ - start, StandardCharsets.UTF_8);
-            }
-            if (b >= 0 && b < 0x20 || b == '\\') {
-                return null;
-            }
-        }
-        return null;
+        int start = skipString(false);
+        // The payload is valid UTF-8 (checked before), so this decodes as the parser would.
+        return start < 0 ? null : new String(payload, start, at - 1 - start, StandardCharsets.UTF_8);
     }
 
     /** An ASCII timestamp in the common ISO-8601 shape, as the codec reads it, or null. */
     private @Nullable Instant timestamp() {
+        int start = skipString(true);
+        if (start < 0) {
+            return null;
+        }
+        text.view(payload, start, at - 1 - start);
+        Instant instant = IsoTimestamps.parseCommonShape(text);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Moves past the closing quote of a string without escapes or control characters (and, if asked, only
+     * printable ASCII); returns where the string starts, or -1 when it is not such a string.
+     */
+    private int skipString(boolean printableAscii) {
         int start = at;
         for (; at < payload.length; at++) {
             byte b = payload[at];
             if (b == '"') {
-                text.view(payload, start, at++ - start);
-                Instant instant = IsoTimestamps.parseCommonShape(text);
-                return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+                at++;
+                return start;
             }
-            if (b < 0x20 || b == '\\' || b == 0x7F) {
-                return null;
+            if (b >= 0 && b < 0x20 || b == '\\' || printableAscii && (b < 0 || b == 0x7F)) {
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     /** A JSON integer that fits a long, as the parser reads one, or null. */
