@@ -3,7 +3,6 @@ package io.github.iotpipeline.model;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +20,6 @@ final class CommonPayloadShape {
     private static final byte[] VALUE = ascii(",\"value\":");
     private static final byte[] UNIT = ascii(",\"unit\":\"");
     private static final byte[] SEQ = ascii(",\"seq\":");
-    /** Integers of up to 18 digits fit a long; longer ones are left to the parser. */
-    private static final int MAX_LONG_DIGITS = 18;
 
     private final byte[] payload;
     private final AsciiView text = new AsciiView();
@@ -63,8 +60,7 @@ final class CommonPayloadShape {
     }
 
     private boolean expect(byte[] literal) {
-        if (payload.length - at < literal.length
-                || !Arrays.equals(payload, at, at + literal.length, literal, 0, literal.length)) {
+        if (!JsonBytes.startsWith(payload, at, payload.length, literal)) {
             return false;
         }
         at += literal.length;
@@ -89,45 +85,26 @@ final class CommonPayloadShape {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * Moves past the closing quote of a string without escapes or control characters (and, if asked, only
-     * printable ASCII); returns where the string starts, or -1 when it is not such a string.
-     */
+    /** Moves past the closing quote of a string {@link JsonBytes#closingQuote} accepts; its start, or -1. */
     private int skipString(boolean printableAscii) {
-        int start = at;
-        for (; at < payload.length; at++) {
-            byte b = payload[at];
-            if (b == '"') {
-                at++;
-                return start;
-            }
-            if (b >= 0 && b < 0x20 || b == '\\' || printableAscii && (b < 0 || b == 0x7F)) {
-                return -1;
-            }
+        int quote = JsonBytes.closingQuote(payload, at, payload.length, printableAscii);
+        if (quote < 0) {
+            return -1;
         }
-        return -1;
+        int start = at;
+        at = quote + 1;
+        return start;
     }
 
     /** A JSON integer that fits a long, as the parser reads one, or null. */
     private @Nullable Long integer() {
-        int start = at;
-        boolean negative = at < payload.length && payload[at] == '-';
-        if (negative) {
-            at++;
-        }
-        int digitsFrom = at;
-        long magnitude = 0;
-        while (at < payload.length && payload[at] >= '0' && payload[at] <= '9') {
-            magnitude = magnitude * 10 + (payload[at++] - '0');
-        }
-        int digits = at - digitsFrom;
-        boolean leadingZero = digits > 1 && payload[digitsFrom] == '0';
-        if (digits == 0 || digits > MAX_LONG_DIGITS || leadingZero || at < payload.length
-                && (payload[at] == '.' || payload[at] == 'e' || payload[at] == 'E')) {
-            at = start;
+        int end = JsonNumbers.end(payload, at);
+        if (end < 0 || !JsonNumbers.isLongInteger(payload, at, end)) {
             return null;
         }
-        return negative ? -magnitude : magnitude;
+        long value = JsonNumbers.longValue(payload, at, end);
+        at = end;
+        return value;
     }
 
     private boolean atClosingBrace() {

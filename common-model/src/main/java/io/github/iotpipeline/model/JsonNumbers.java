@@ -57,6 +57,25 @@ final class JsonNumbers {
         return at;
     }
 
+    /**
+     * Whether the JSON number from {@code from} to {@code end} is an integer (no fraction, no exponent) of at
+     * most 18 digits, which always fits a long; longer ones are left to the parser.
+     */
+    static boolean isLongInteger(byte[] bytes, int from, int end) {
+        int digitsFrom = bytes[from] == '-' ? from + 1 : from;
+        return end - digitsFrom <= MAX_LONG_DIGITS && digits(bytes, digitsFrom) == end - digitsFrom;
+    }
+
+    /** The value of a number {@link #isLongInteger} accepts. */
+    static long longValue(byte[] bytes, int from, int end) {
+        boolean negative = bytes[from] == '-';
+        long magnitude = 0;
+        for (int at = negative ? from + 1 : from; at < end; at++) {
+            magnitude = magnitude * 10 + (bytes[at] - '0');
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
     /** The value of the JSON number from {@code from} to {@code end} (as {@link #end} found it). */
     static double value(byte[] bytes, int from, int end) {
         boolean negative = bytes[from] == '-';

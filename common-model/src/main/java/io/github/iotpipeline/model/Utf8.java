@@ -111,27 +111,24 @@ public final class Utf8 {
         byte[] bytes = new byte[size];
         int b = 0;
         for (int i = offset; i < end; i++) {
-            int c = chars[i];
-            if (c < 0x80) {
-                bytes[b++] = (byte) c;
-                continue;
-            }
-            if (c < 0x800) {
-                bytes[b++] = (byte) (0xC0 | c >> 6);
-            }
-            else {
-                if (Character.isHighSurrogate((char) c)) {
-                    c = Character.toCodePoint((char) c, chars[++i]);
-                    bytes[b++] = (byte) (0xF0 | c >> 18);
-                    bytes[b++] = (byte) (0x80 | (c >> 12 & 0x3F));
-                }
-                else {
-                    bytes[b++] = (byte) (0xE0 | c >> 12);
-                }
-                bytes[b++] = (byte) (0x80 | (c >> 6 & 0x3F));
-            }
-            bytes[b++] = (byte) (0x80 | (c & 0x3F));
+            char c = chars[i];
+            b += put(Character.isHighSurrogate(c) ? Character.toCodePoint(c, chars[++i]) : c, bytes, b);
         }
         return bytes;
+    }
+
+    /** Writes a code point (not a surrogate) as UTF-8 at {@code at}; returns how many bytes, 1 to 4. */
+    public static int put(int codePoint, byte[] bytes, int at) {
+        if (codePoint < 0x80) {
+            bytes[at] = (byte) codePoint;
+            return 1;
+        }
+        int length = codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+        int lead = length == 2 ? 0xC0 : length == 3 ? 0xE0 : 0xF0;
+        bytes[at] = (byte) (lead | codePoint >> 6 * (length - 1));
+        for (int i = 1; i < length; i++) {
+            bytes[at + i] = (byte) (0x80 | (codePoint >> 6 * (length - 1 - i) & 0x3F));
+        }
+        return length;
     }
 }

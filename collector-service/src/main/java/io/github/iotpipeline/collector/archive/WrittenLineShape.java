@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import io.github.iotpipeline.model.AsciiView;
 import io.github.iotpipeline.model.IsoTimestamps;
+import io.github.iotpipeline.model.JsonBytes;
 import io.github.iotpipeline.model.Utf8;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +63,7 @@ final class WrittenLineShape {
     }
 
     private boolean expect(byte[] literal) {
-        if (end - at < literal.length || !Arrays.equals(line, at, at + literal.length, literal, 0, literal.length)) {
+        if (!JsonBytes.startsWith(line, at, end, literal)) {
             return false;
         }
         at += literal.length;
@@ -75,18 +76,13 @@ final class WrittenLineShape {
 
     /** Printable ASCII without escapes up to the closing quote (consumed), as {@link #text}; false if not. */
     private boolean asciiUntilQuote() {
-        int start = at;
-        for (; at < end; at++) {
-            byte b = line[at];
-            if (b == '"') {
-                text.view(line, start, at++ - start);
-                return true;
-            }
-            if (b < 0x20 || b == '\\' || b == 0x7F) {
-                return false;
-            }
+        int quote = JsonBytes.closingQuote(line, at, end, true);
+        if (quote < 0) {
+            return false;
         }
-        return false;
+        text.view(line, at, quote - at);
+        at = quote + 1;
+        return true;
     }
 
     /** The JSON string's value as UTF-8 up to the closing quote (consumed), or null when it is not valid. */
@@ -138,24 +134,8 @@ final class WrittenLineShape {
             // Surrogate pairs are rare enough to leave to the parser.
             return -1;
         }
-        return write(c, size);
-    }
-
-    /** Writes a basic-plane character as UTF-8 at {@code size}, in place (every payload has escapes). */
-    private int write(int c, int size) {
-        if (c < 0x80) {
-            payload[size] = (byte) c;
-            return 1;
-        }
-        if (c < 0x800) {
-            payload[size] = (byte) (0xC0 | c >> 6);
-            payload[size + 1] = (byte) (0x80 | (c & 0x3F));
-            return 2;
-        }
-        payload[size] = (byte) (0xE0 | c >> 12);
-        payload[size + 1] = (byte) (0x80 | (c >> 6 & 0x3F));
-        payload[size + 2] = (byte) (0x80 | (c & 0x3F));
-        return 3;
+        // In place: every payload has escapes.
+        return Utf8.put(c, payload, size);
     }
 
     private int hex4() {
