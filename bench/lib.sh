@@ -66,6 +66,64 @@ start_generator() { # start_generator LOG SENSORS [NAME=VALUE...]: the generator
     pids+=("$generator_pid")
 }
 
+stop_process() { # stop_process PID: SIGTERM, then wait for it to exit; the cleanup has nothing left to stop
+    local pid=$1 kept=() other
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    for other in "${pids[@]}"; do [ "$other" = "$pid" ] || kept+=("$other"); done
+    pids=("${kept[@]}")
+}
+
+cpu_seconds() { # user + system CPU time of the given processes together, in seconds
+    local tick total=0 pid
+    tick=$(getconf CLK_TCK)
+    for pid in "$@"; do
+        total=$(awk -v tick="$tick" -v sum="$total" '{ printf "%.2f", sum + ($14 + $15) / tick }' "/proc/$pid/stat" 2>/dev/null || echo "$total")
+    done
+    echo "$total"
+}
+
+postgres_cpu() { # all of PostgreSQL's processes together
+    # shellcheck disable=SC2046
+    cpu_seconds $(pgrep -x postgres || true)
+}
+
+peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+process_started() { # process_started PID: when the kernel started the process, in seconds since the epoch
+    # /proc/PID/stat has it in clock ticks since boot, and /proc/uptime the time since boot now.
+    awk -v now="$(date +%s.%N)" -v tick="$(getconf CLK_TCK)" 'FNR == NR { up = $1; next }
+        { sub(/^.*\) /, ""); printf "%.3f", now - up + $20 / tick }' /proc/uptime "/proc/$1/stat"
+}
+
+cpu_model() { # as the CPU names itself, with its clock; hosts of one size differ in speed
+    awk -F': *' '/^model name/ { model = $2 } /^cpu MHz/ { mhz = $2 }
+        END { printf "%s%s", model == "" ? "unknown CPU" : model, mhz == "" ? "" : sprintf(" at %.1f GHz", mhz / 1000) }' /proc/cpuinfo
+}
+
+host() { # the BENCH date line's text
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(cpu_model)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+}
+
+# The loops that watch a collector start fork no process: on the two cores measured here, a curl, tail and
+# sleep every 50 ms took a tenth of a core, from the collector's start-up among others.
+nap() { read -r -t "$1" -u "$nap_fd" || true; } # nap SECONDS: on a pipe nothing writes to
+
+collector_ready() { # the collector's readiness, asked over a TCP connection of the shell's own
+    local http status=''
+    { exec {http}<>"/dev/tcp/127.0.0.1/$collector_port"; } 2>/dev/null || return 1
+    printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$http"
+    read -r -t 2 status <&"$http" || true
+    exec {http}>&-
+    [[ $status == "HTTP/1."?" 200"* ]]
+}
+
+collector_ticks() { # sets ticks: the collector's user + system CPU time, in clock ticks
+    local stat
+    read -r -a stat < "/proc/$collector_pid/stat"
+    ticks=$((stat[13] + stat[14]))
+}
+
 query() { psql -d "$database" -XAtqc "$1"; } # query SQL: in the run's own database, rows unaligned
 
 metric() { # metric SCRAPE NAME: the sum of a Prometheus metric's samples
