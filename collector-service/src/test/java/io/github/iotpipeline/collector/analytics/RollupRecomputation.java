@@ -22,7 +22,8 @@ public final class RollupRecomputation {
 
     private static final String COLUMNS = "sensor_id, bucket, reading_count, valid_count, out_of_range_count,"
             + " unknown_sensor_count, min_value, max_value, sum_value, avg_value, in_range_sum, in_range_avg,"
-            + " first_ts, first_value, last_ts, last_value, last_received_at";
+            + " first_ts, first_value, last_ts, last_value, last_received_at, in_range_min, in_range_max,"
+            + " in_range_sum_squares";
 
     private static final String FROM_MEASUREMENTS = """
             select sensor_id, date_bin(interval '%s', ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
@@ -43,7 +44,11 @@ public final class RollupRecomputation {
                    max(ts) as last_ts,
                    (select m2.value from measurements m2
                        where m2.sensor_id = m.sensor_id and m2.ts = max(m.ts)) as last_value,
-                   max(received_at) as last_received_at
+                   max(received_at) as last_received_at,
+                   min(value) filter (where quality <> 'out_of_range') as in_range_min,
+                   max(value) filter (where quality <> 'out_of_range') as in_range_max,
+                   coalesce(sum(value::numeric * value::numeric) filter (where quality <> 'out_of_range'), 0)
+                       as in_range_sum_squares
             from measurements m
             group by 1, 2
             """;
@@ -57,7 +62,7 @@ public final class RollupRecomputation {
                    (sum(in_range_sum) / nullif(sum(reading_count - out_of_range_count), 0))::double precision,
                    min(first_ts), (array_agg(first_value order by first_ts))[1],
                    max(last_ts), (array_agg(last_value order by last_ts desc))[1],
-                   max(last_received_at)
+                   max(last_received_at), min(in_range_min), max(in_range_max), sum(in_range_sum_squares)
             from %s
             group by 1, 2
             """;
