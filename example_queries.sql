@@ -68,16 +68,17 @@ SELECT hour,
    AND hour >= date_trunc('hour', now() - interval '24 hours')
  ORDER BY hour;
 
--- What were each sensor's daily count, valid share, mean, minimum and maximum over the last 7 days?
+-- What were each sensor's daily count, valid share, mean, minimum and maximum over the last 7 days (days of hourly_aggregates)?
 SELECT sensor_id,
-       date_trunc('day', ts)::date                     AS day,
-       count(*)                                        AS readings,
-       round(100.0 * count(*) FILTER (WHERE quality = 'valid') / count(*), 1) AS valid_pct,
-       round(avg(value) FILTER (WHERE quality <> 'out_of_range')::numeric, 2) AS avg_value,
-       round(min(value) FILTER (WHERE quality <> 'out_of_range')::numeric, 2) AS min_value,
-       round(max(value) FILTER (WHERE quality <> 'out_of_range')::numeric, 2) AS max_value
-  FROM measurements
- WHERE ts >= date_trunc('day', now() - interval '7 days')      -- parameter: days back
+       date_trunc('day', hour)::date                   AS day,
+       sum(reading_count)                              AS readings,
+       round(100.0 * sum(valid_count) / sum(reading_count), 1) AS valid_pct,
+       round((sum(avg_value * (reading_count - out_of_range_count))
+              / nullif(sum(reading_count - out_of_range_count), 0))::numeric, 2) AS avg_value,
+       round(min(min_value)::numeric, 2)               AS min_value,
+       round(max(max_value)::numeric, 2)               AS max_value
+  FROM hourly_aggregates
+ WHERE hour >= date_trunc('day', now() - interval '7 days')    -- parameter: days back
  GROUP BY sensor_id, day
  ORDER BY sensor_id, day;
 
@@ -541,8 +542,8 @@ SELECT sensor_id,
        reading_count,
        out_of_range_count,
        round(in_range_avg::numeric, 2)                 AS in_range_avg,
-       round(min_value::numeric, 2)                    AS min_value,
-       round(max_value::numeric, 2)                    AS max_value
+       round(in_range_min::numeric, 2)                 AS in_range_min,
+       round(in_range_max::numeric, 2)                 AS in_range_max
   FROM measurements_1hour
  WHERE bucket >= now() - interval '24 hours'
  ORDER BY sensor_id, bucket;
