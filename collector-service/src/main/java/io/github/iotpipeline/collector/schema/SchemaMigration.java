@@ -9,8 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +18,9 @@ import org.springframework.stereotype.Component;
  * Spring Boot would migrate during startup and refuse to start while PostgreSQL is down; a collector that
  * does not start cannot keep its broker session or report its health. So this runs in the background,
  * retrying with backoff, and nothing is written before it has succeeded.
- * <p>
- * It starts as soon as this bean exists, not with the application's lifecycle: the migration's check of
- * an up-to-date schema (about a second) then overlaps the rest of the start-up instead of delaying the
- * first write after it.
  */
 @Component
-public class SchemaMigration implements InitializingBean, DisposableBean {
+public class SchemaMigration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
     private static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(15);
@@ -53,7 +48,7 @@ public class SchemaMigration implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
+    public void start() {
         worker = new Thread(this::migrateUntilDone, "schema-migration");
         worker.setDaemon(true);
         worker.start();
@@ -102,11 +97,16 @@ public class SchemaMigration implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void stop() {
         Thread running = worker;
         if (running != null) {
             running.interrupt();
         }
         worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
     }
 }
