@@ -1,16 +1,12 @@
 package io.github.iotpipeline.collector.analytics;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.iotpipeline.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,49 +55,32 @@ class HourlyAggregatesTests {
             from generate_series(1, 2400) i
             where i %% 3 = %d""";
 
-    private static TestDatabase database;
-    private static Connection connection;
-
-    @BeforeAll
-    static void migrate() throws SQLException {
-        database = TestDatabase.create("hourly_aggregates");
-        Migrations.apply(database);
-        connection = database.connect();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final MigratedDatabase DATABASE = new MigratedDatabase("hourly_aggregates");
 
     @Test
     void saysWhatTheGroupingOfEveryReadingSaidInZonesOfWholeAndOfPartHours() throws SQLException {
         for (int part : new int[] { 2, 0, 1 }) {
-            execute(connection, READINGS.formatted(part));
+            DATABASE.execute(READINGS.formatted(part));
         }
-        execute(connection, """
+        DATABASE.execute("""
                 insert into measurements (sensor_id, ts, value, unit, quality, received_at) values
                   ('sensor-9', '2026-11-26 09:10:00+00', 500, null, 'out_of_range', now()),
                   ('sensor-8', '2026-11-26 09:40:00+00', 5, null, 'valid', now())""");
 
         for (String zone : List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu",
                 "America/St_Johns")) {
-            execute(connection, "set time zone '" + zone + "'");
-            assertThat(rows(connection, "select count(*) from hourly_aggregates")).as(zone)
-                    .isEqualTo(rows(connection, "select count(*) from (" + AS_V5_DEFINED_IT + ") o"))
+            DATABASE.execute("set time zone '" + zone + "'");
+            assertThat(DATABASE.rows("select count(*) from hourly_aggregates")).as(zone)
+                    .isEqualTo(DATABASE.rows("select count(*) from (" + AS_V5_DEFINED_IT + ") o"))
                     .isNotEqualTo(List.of("0"));
-            assertThat(rows(connection, DIFFERENCES.formatted("-infinity"))).as(zone).isEmpty();
+            assertThat(DATABASE.rows(DIFFERENCES.formatted("-infinity"))).as(zone).isEmpty();
         }
-        execute(connection, "set time zone 'UTC'");
-        assertThat(rows(connection, """
+        DATABASE.execute("set time zone 'UTC'");
+        assertThat(DATABASE.rows("""
                 select min_value, max_value, stddev_value from hourly_aggregates where sensor_id = 'sensor-9'"""))
                 .containsExactly("null null null");
-        assertThat(rows(connection, """
+        assertThat(DATABASE.rows("""
                 select avg_value, min_value, stddev_value from hourly_aggregates where sensor_id = 'sensor-8'"""))
                 .containsExactly("5 5 null");
     }
@@ -111,56 +90,35 @@ class HourlyAggregatesTests {
         TestDatabase older = TestDatabase.create("hourly_aggregates_backfill");
         try (Connection before = older.connect()) {
             Migrations.applyUpTo(older, "18");
-            execute(before, READINGS.formatted(0));
+            MigratedDatabase.execute(before, READINGS.formatted(0));
             // Part of the first hour expires (V10's function keeps to whole days; the effect is the same).
-            execute(before, "delete from measurements where ts < '2026-11-26 08:30:00+00'");
+            MigratedDatabase.execute(before, "delete from measurements where ts < '2026-11-26 08:30:00+00'");
             Migrations.apply(older);
-            execute(before, "set time zone 'UTC'");
+            MigratedDatabase.execute(before, "set time zone 'UTC'");
 
-            assertThat(rows(before, """
+            assertThat(MigratedDatabase.rows(before, """
                     select hour, reading_count, min_value, max_value, stddev_value from hourly_aggregates
                     where sensor_id = 'sensor-1' and hour = '2026-11-26 08:00:00+00'"""))
                     .singleElement().asString().startsWith("2026-11-26 08:00:00+00 ").endsWith(" null null null");
-            assertThat(rows(before, """
+            assertThat(MigratedDatabase.rows(before, """
                     select count(*) filter (where in_range_sum_squares is null),
                            count(*) filter (where bucket < '2026-11-26 08:30:00+00')
                     from measurements_1min"""))
                     .singleElement().asString().matches("([1-9][0-9]*) \\1");
             // The hours whose readings are all there say what V5 said.
-            assertThat(rows(before, DIFFERENCES.formatted("2026-11-26 09:00:00+00"))).isEmpty();
+            assertThat(MigratedDatabase.rows(before, DIFFERENCES.formatted("2026-11-26 09:00:00+00"))).isEmpty();
 
             // A reading that joins a bucket whose spread is not known leaves it unknown.
-            execute(before, """
+            MigratedDatabase.execute(before, """
                     insert into measurements (sensor_id, ts, value, unit, quality, received_at)
                     values ('sensor-1', '2026-11-26 07:59:59+00', 1, null, 'valid', now())""");
-            assertThat(rows(before, """
+            assertThat(MigratedDatabase.rows(before, """
                     select reading_count, min_value from hourly_aggregates
                     where sensor_id = 'sensor-1' and hour = '2026-11-26 07:00:00+00'"""))
                     .singleElement().asString().endsWith(" null");
         }
         finally {
             older.close();
-        }
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

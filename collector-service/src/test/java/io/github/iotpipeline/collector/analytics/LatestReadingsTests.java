@@ -1,16 +1,10 @@
 package io.github.iotpipeline.collector.analytics;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.github.iotpipeline.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,67 +22,29 @@ class LatestReadingsTests {
             select sensor_id, sensor_name, sensor_type, location, ts, value, unit, quality, received_at
             from latest_readings""";
 
-    private static TestDatabase database;
-    private static Connection connection;
-
-    @BeforeAll
-    static void migrate() throws SQLException {
-        database = TestDatabase.create("latest_readings");
-        Migrations.apply(database);
-        connection = database.connect();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final MigratedDatabase DATABASE = new MigratedDatabase("latest_readings");
 
     @Test
     void listsEachSensorsNewestReadingAsTheScanOfEveryReadingDid() throws SQLException {
         // Registered and unregistered sensors, a unit of the reading's own or the sensor's, every quality,
         // readings arriving out of order across statements, a sensor silent for a month, two at one instant.
-        execute("""
+        DATABASE.execute("""
                 insert into measurements (sensor_id, ts, value, unit, quality, received_at) values
                   ('sensor-1', '2026-11-26 10:00:05+00', 10, null, 'valid', '2026-11-26 10:00:06+00'),
                   ('sensor-1', '2026-11-26 10:00:35+00', 99, 'K', 'out_of_range', '2026-11-26 10:00:36+00'),
                   ('sensor-2', '2026-11-26 10:01:00+00', 50, null, 'valid', '2026-11-26 10:01:00+00'),
                   ('stranger', '2026-11-26 10:01:00+00', 7, 'x', 'unknown_sensor', '2026-11-26 10:01:01+00'),
                   ('silent', '2026-10-26 09:00:00+00', 1, null, 'unknown_sensor', '2026-10-26 09:00:00+00')""");
-        execute("""
+        DATABASE.execute("""
                 insert into measurements (sensor_id, ts, value, unit, quality, received_at) values
                   ('sensor-1', '2026-11-26 09:59:00+00', 5, null, 'valid', '2026-11-26 10:02:00+00'),
                   ('sensor-2', '2026-11-26 10:05:00+00', 51, null, 'valid', '2026-11-26 10:05:01+00')""");
 
-        List<String> fromTheView = rows(FROM_THE_VIEW);
-        assertThat(fromTheView).hasSize(4).isEqualTo(rows(AS_V5_DEFINED_IT));
+        List<String> fromTheView = DATABASE.rows(FROM_THE_VIEW);
+        assertThat(fromTheView).hasSize(4).isEqualTo(DATABASE.rows(AS_V5_DEFINED_IT));
         assertThat(fromTheView.get(0)).startsWith("sensor-1 Office temperature temperature")
                 .contains(" 99 K out_of_range ");
         assertThat(fromTheView.get(1)).startsWith("sensor-2").contains(" 51 % valid");
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

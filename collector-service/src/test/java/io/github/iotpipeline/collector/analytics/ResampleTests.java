@@ -1,17 +1,14 @@
 package io.github.iotpipeline.collector.analytics;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.iotpipeline.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,25 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The resample(sensor, from_ts, to_ts, step, fill) function against a migrated database. */
 class ResampleTests {
 
-    private static TestDatabase database;
-    private static Connection connection;
-
-    @BeforeAll
-    static void migrate() throws SQLException {
-        database = TestDatabase.create("resample");
-        Migrations.apply(database);
-        connection = database.connect();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final MigratedDatabase DATABASE = new MigratedDatabase("resample");
 
     @BeforeEach
     void insertReadings() throws SQLException {
@@ -133,7 +113,7 @@ class ResampleTests {
 
     private static List<String> resample(String arguments) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
+        try (Statement statement = DATABASE.connection().createStatement(); ResultSet result = statement.executeQuery(
                 "select sensor_id, to_char(bucket at time zone 'UTC', 'HH24:MI') as minute, value,"
                         + " reading_count, filled"
                         + " from resample(" + arguments + ")")) {
@@ -147,8 +127,6 @@ class ResampleTests {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        DATABASE.execute(sql);
     }
 }
