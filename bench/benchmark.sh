@@ -46,18 +46,10 @@ else
     sensors=${3:-1000}
 fi
 warmup=${BENCH_WARMUP:-20}
-: "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
-: "${TEST_DATABASE_USERNAME:=postgres}"
-: "${TEST_DATABASE_PASSWORD:=}"
 # The heap is capped as docker-compose.yml caps it (COLLECTOR_JAVA_TOOL_OPTIONS); RSS is measured with it.
 : "${BENCH_COLLECTOR_JAVA_OPTS:=-Xmx192m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 
-# host:port of the server in TEST_DATABASE_URL; the benchmark's own database lives next to its database.
-server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
-pg_host=${server%%:*}
-pg_port=${server##*:}
-[ "$pg_port" = "$server" ] && pg_port=5432
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+use_test_database
 database=bench_$(date +%s)_$$
 work=$(mktemp -d -t iot-bench.XXXXXX)
 pids=()

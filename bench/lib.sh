@@ -1,5 +1,19 @@
 # Functions the benchmark scripts share; sourced from the repository's root.
 
+use_test_database() { # the PostgreSQL of TEST_DATABASE_URL (default: this machine's) for psql and the benchmark
+    # Sets pg_host and pg_port and exports PGHOST, PGPORT, PGUSER and PGPASSWORD; the benchmark's own database
+    # lives next to that database.
+    : "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
+    : "${TEST_DATABASE_USERNAME:=postgres}"
+    : "${TEST_DATABASE_PASSWORD:=}"
+    local server
+    server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
+    pg_host=${server%%:*}
+    pg_port=${server##*:}
+    [ "$pg_port" = "$server" ] && pg_port=5432
+    export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }

@@ -43,16 +43,9 @@ if [ "${1:-}" = --live ]; then
 fi
 lines=${1:-1000000}
 sensors=${2:-1000}
-: "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
-: "${TEST_DATABASE_USERNAME:=postgres}"
-: "${TEST_DATABASE_PASSWORD:=}"
 : "${BENCH_REPLAY_JAVA_OPTS:=-Xmx192m -XX:+UseParallelGC}"
 
-server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
-pg_host=${server%%:*}
-pg_port=${server##*:}
-[ "$pg_port" = "$server" ] && pg_port=5432
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+use_test_database
 database=bench_replay_$(date +%s)_$$
 work=$(mktemp -d -t iot-replay-bench.XXXXXX)
 day=2026-01-15

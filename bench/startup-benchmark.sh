@@ -22,15 +22,8 @@ source bench/lib.sh
 
 runs=${1:-5}
 readings=${BENCH_READINGS:-1000}
-: "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
-: "${TEST_DATABASE_USERNAME:=postgres}"
-: "${TEST_DATABASE_PASSWORD:=}"
 : "${BENCH_COLLECTOR_JAVA_OPTS:=-Xmx192m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
-server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
-pg_host=${server%%:*}
-pg_port=${server##*:}
-[ "$pg_port" = "$server" ] && pg_port=5432
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+use_test_database
 export LC_NUMERIC=C # EPOCHREALTIME's decimal point
 database=bench_startup_$(date +%s)_$$
 work=$(mktemp -d -t iot-startup-bench.XXXXXX)
