@@ -1,6 +1,7 @@
 #!/bin/sh
 # Writes a service's class-data sharing archive (AppCDS): the classes its start-up loads, parsed and verified
-# once, so that every later start maps them instead of loading them again (BENCHMARKS.md, "Start-up").
+# once, so that every later start maps them instead of loading them again (BENCHMARKS.md, "Start-up as the
+# image runs it").
 #
 #   docker/class-data-archive.sh JAR ARCHIVE [JAVA OPTION...]
 #
@@ -10,9 +11,8 @@
 # the JVM says so in one warning and starts without the archive.
 #
 # The training run builds the application context and exits once it is refreshed (spring.context.exit), before
-# anything is started: no MQTT connection, no web server, no background work. The collector's schema
-# migration does make its first attempt meanwhile; without a database it fails, says so, and the archive is
-# written all the same.
+# anything is started: no MQTT connection, no web server, no schema migration, no background work; so it needs
+# neither a database nor a broker.
 set -eu
 
 [ "$#" -ge 2 ] || { echo "usage: $0 JAR ARCHIVE [JAVA OPTION...]" >&2; exit 2; }
