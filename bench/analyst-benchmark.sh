@@ -18,15 +18,9 @@
 # Needs java, psql and python3; builds the collector if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
-: "${TEST_DATABASE_URL:=jdbc:postgresql://127.0.0.1:5432/postgres}"
-: "${TEST_DATABASE_USERNAME:=postgres}"
-: "${TEST_DATABASE_PASSWORD:=}"
-server=$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$TEST_DATABASE_URL")
-pg_host=${server%%:*}
-pg_port=${server##*:}
-[ "$pg_port" = "$server" ] && pg_port=5432
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
+use_test_database
 datasets=("$@")
 [ ${#datasets[@]} -gt 0 ] || datasets=(seed-month fleet-2h)
 work=$(mktemp -d -t iot-analyst-bench.XXXXXX)
@@ -120,4 +114,4 @@ for n, (title, sql) in enumerate(queries, 1):
 print(f"BENCH {dataset:10} {len(queries)} queries, {over} of them 200 ms or more (or over {limit}); slowest: {slowest[1][:70]}")
 PY
 done
-echo "BENCH host       $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "BENCH host       $(host)"

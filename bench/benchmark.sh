@@ -54,17 +54,7 @@ database=bench_$(date +%s)_$$
 work=$(mktemp -d -t iot-bench.XXXXXX)
 pids=()
 
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [ "${BENCH_KEEP:-0}" != 1 ]; then
-        psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
-        rm -rf "$work"
-    else
-        echo "kept: database $database, directory $work"
-    fi
-}
-trap cleanup EXIT
+trap cleanup EXIT # lib.sh
 
 collector_settings() { # the BENCH collector settings line's text
     echo "batch size ${COLLECTOR_BATCH_SIZE:-100} (max ${COLLECTOR_BATCH_MAX_SIZE:-10000}, at most every ${COLLECTOR_BATCH_MIN_INTERVAL:-250ms}), flush interval ${COLLECTOR_FLUSH_INTERVAL:-5s}, max buffered ${COLLECTOR_BATCH_MAX_BUFFERED:-20000}, receive maximum ${MQTT_RECEIVE_MAXIMUM:-20000}, JVM $BENCH_COLLECTOR_JAVA_OPTS"

@@ -14,6 +14,17 @@ use_test_database() { # the PostgreSQL of TEST_DATABASE_URL (default: this machi
     export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$TEST_DATABASE_USERNAME PGPASSWORD=$TEST_DATABASE_PASSWORD
 }
 
+cleanup() { # on exit: stops what is in pids, drops $database, removes $work; BENCH_KEEP=1 keeps the last two
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ "${BENCH_KEEP:-0}" != 1 ]; then
+        psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
+        rm -rf "$work"
+    else
+        echo "kept: database $database, directory $work"
+    fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }

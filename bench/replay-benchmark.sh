@@ -62,22 +62,13 @@ if [ -n "$live_rate" ]; then
 fi
 pids=()
 
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap cleanup EXIT # lib.sh
 
-jar=$(ls collector-service/target/collector-service-*-exec.jar 2>/dev/null | head -n 1 || true)
+# Built every time: a jar left from an earlier build would time earlier code and migrations.
+echo "bench: building the collector${live_rate:+ and the generator}"
+./mvnw -B -q -pl "collector-service${live_rate:+,generator-service}" -am package -DskipTests
+jar=$(ls collector-service/target/collector-service-*-exec.jar | head -n 1)
 generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || { [ -n "$live_rate" ] && [ -z "$generator_jar" ]; }; then
-    echo "bench: building the collector${live_rate:+ and the generator}"
-    ./mvnw -B -q -pl "collector-service${live_rate:+,generator-service}" -am package -DskipTests
-    jar=$(ls collector-service/target/collector-service-*-exec.jar | head -n 1)
-    generator_jar=$(ls generator-service/target/generator-service-*-exec.jar 2>/dev/null | head -n 1 || true)
-fi
 
 echo "bench: writing $lines archived readings of $sensors sensors for $day"
 python3 - "$work/raw_${day//-/}.jsonl" "$lines" "$sensors" "$day" "$prefix" "$first" "$seq_offset" <<'PY'

@@ -29,13 +29,7 @@ database=bench_startup_$(date +%s)_$$
 work=$(mktemp -d -t iot-startup-bench.XXXXXX)
 pids=()
 
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    psql -d postgres -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap cleanup EXIT # lib.sh
 
 echo "building the collector ..."
 ./mvnw -q -B -pl collector-service -am package -DskipTests
@@ -94,12 +88,12 @@ start_once() { # start_once WAY JAR [JAVA OPTION...]: one start; appends "WAY fi
     start_collector "$jar" "$work/collector-$way.log" "$work/raw" "$@"
     started=$(process_started "$collector_pid")
     first_at=''
-    until [ -n "$ready_at" ] && [ -n "${first_seen:-}" ]; do
+    until [ -n "$ready_at" ] && [ -n "$first_at" ]; do
         kill -0 "$collector_pid" 2>/dev/null || { echo "the collector exited, see $work/collector-$way.log"; exit 1; }
         [ "$SECONDS" -lt "$deadline" ] || { echo "no commit or no readiness within 90 s"; exit 1; }
-        if [ -z "${first_seen:-}" ]; then
+        if [ -z "$first_at" ]; then
             first_commit_after "$committed"
-            if [ -n "$first_at" ]; then first_seen=$first_at; collector_ticks; first_cpu=$ticks; fi
+            if [ -n "$first_at" ]; then collector_ticks; first_cpu=$ticks; fi
         fi
         if [ -z "$ready_at" ] && collector_ready; then ready_at=$EPOCHREALTIME; fi
         nap 0.05
@@ -109,10 +103,9 @@ start_once() { # start_once WAY JAR [JAVA OPTION...]: one start; appends "WAY fi
     fi
     stop_process "$collector_pid"
     committed=$(query "SELECT coalesce(sum(reading_count), 0) FROM measurements_1day")
-    awk -v way="$way" -v first="$first_seen" -v ready="$ready_at" -v started="$started" -v cpu="$first_cpu" \
+    awk -v way="$way" -v first="$first_at" -v ready="$ready_at" -v started="$started" -v cpu="$first_cpu" \
         -v tick="$(getconf CLK_TCK)" 'BEGIN { printf "%s %.2f %.2f %.1f\n", way, first - started, ready - started, cpu / tick }' |
         tee -a "$work/starts"
-    first_seen=''
 }
 
 echo "starting the collector $runs times each way, $readings readings queued before each start (way, s to the first commit, s to readiness, CPU-s by the first commit) ..."
