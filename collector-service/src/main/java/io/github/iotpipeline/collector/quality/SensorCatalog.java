@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * names a sensor the cache does not know (at most once per {@code miss-refresh-interval}), so a sensor
  * registered while the collector runs is recognised within seconds.
  * <p>
- * One JPQL query rather than a Spring Data repository: it was the only repository, and bootstrapping
- * repositories cost the collector's start-up about half a second.
+ * One JPQL query rather than a Spring Data repository: it was the only one, and without it the repository
+ * machinery need not start at all (its start-up cost was within the spread of start-up times, BENCHMARKS.md).
  */
 @Component
 class SensorCatalog {
